@@ -1,0 +1,116 @@
+"""Placeholders left from a template: XX, ××, 某某, ___, [填写], 【请填写…】, TODO, 待补充.
+
+Each finding says what kind of value belongs in the slot, read from the words around it
+(XX% → a percentage, XX万元 → an amount, 汇报人：XXX → a name), so the writer knows what
+to look up rather than only that something is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Finding
+from ..engine import RuleContext
+from ..model import Document
+from ..registry import check
+
+# XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%).
+LATIN_RUN_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
+# A lone X only where a number or name clearly belongs: 增长X%, X月X日, 第X名.
+LONE_X_RE = re.compile(r"(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天]|\.\d)(?![A-Za-z])|(?<=第)[Xx](?![A-Za-z])")
+SYMBOL_RE = re.compile(r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日])|_{2,}|＿{2,}")
+SLOT_RE = re.compile(
+    r"某某|\[(?:[Xx]+|请?(?:填写|输入|补充|具体|此处)[^\]\n]{0,20})\]|【请?(?:填写|输入|补充|此处)[^】\n]{0,30}】"
+    r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
+)
+TODO_RE = re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
+URL_RE = re.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+", re.I)
+
+_VALUE_KINDS = [
+    # (pattern on the text right after the slot, kind); first match wins
+    (re.compile(r"[%％]|个?百分点"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
+    (re.compile(r"万元|亿元|元|块"), {"zh": "金额（写明单位，如 35.6万元）", "en": "amount of money (e.g. 356,000 yuan)"}),
+    (re.compile(r"万?(?:人|位|名|用户)"), {"zh": "人数（如 1.2万人）", "en": "number of people"}),
+    (re.compile(r"[年月日号]"), {"zh": "具体日期", "en": "date"}),
+    (re.compile(r"分钟|小时|秒|天|周|个月"), {"zh": "时长（带单位）", "en": "duration with its unit"}),
+    (re.compile(r"倍"), {"zh": "倍数", "en": "multiple"}),
+    (re.compile(r"万|亿|千"), {"zh": "数量（注意量级，如 3.2万）", "en": "quantity (mind the magnitude, e.g. 32,000)"}),
+    (re.compile(r"[个次场篇家单条项份件款]"), {"zh": "数量", "en": "count"}),
+    (re.compile(r"类型|主题|领域|平台|公司|项目|活动|购物节|品牌|渠道|系统|产品|部门|课程|工具|知识|作品|等"),
+     {"zh": "具体名称", "en": "name"}),
+]
+_BEFORE_KINDS = [
+    (re.compile(r"(?:汇报人|述职人|报告人|姓名|撰写人|填报人)[:：]?\s*$"), {"zh": "姓名", "en": "name"}),
+    (re.compile(r"(?:部门|单位)[:：]?\s*$"), {"zh": "部门名称", "en": "department"}),
+    (re.compile(r"(?:日期|时间)[:：]?\s*$"), {"zh": "日期", "en": "date"}),
+    (re.compile(r"(?:率|占比|比例|份额|渗透率|转化率)\D{0,4}$"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
+    (re.compile(r"(?:ROI|倍数)\D{0,4}$", re.I), {"zh": "具体数值", "en": "figure"}),
+]
+_DEFAULT_KIND = {"zh": "具体内容", "en": "actual content"}
+
+
+def value_kind(text: str, start: int, end: int) -> dict[str, str]:
+    """What belongs in the slot text[start:end], judged from its neighbours."""
+    before = text[max(0, start - 12):start].split("\n")[-1]
+    after = text[end:end + 6].split("\n")[0]
+    for pattern, kind in _BEFORE_KINDS[:3]:
+        if pattern.search(before):
+            return kind
+    for pattern, kind in _VALUE_KINDS:
+        if pattern.match(after):
+            return kind
+    for pattern, kind in _BEFORE_KINDS[3:]:
+        if pattern.search(before):
+            return kind
+    return _DEFAULT_KIND
+
+
+def _skip_spans(doc: Document) -> list[tuple[int, int]]:
+    return [*doc.masked, *((m.start(), m.end()) for m in URL_RE.finditer(doc.text))]
+
+
+def _findings(doc: Document, regex: re.Pattern[str], keep=None) -> Iterator[Finding]:
+    skip = _skip_spans(doc)
+    for m in regex.finditer(doc.text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in skip):
+            continue
+        if keep is not None and not keep(doc.text, start, end):
+            continue
+        yield Finding(start, end, {"text": m.group(), "value": value_kind(doc.text, start, end)})
+
+
+def _is_symbol_slot(text: str, start: int, end: int) -> bool:
+    token = text[start:end]
+    if token[0] in "_＿":
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if not line.strip(" \t\r_＿-—="):
+            return False  # a rule line of underscores, not a blank to fill
+        after = text[end:end + 40].split("\n")[0]
+        if token[0] == "_" and len(token) == 2 and after[:1].strip() and "__" in after:
+            return False  # Markdown __strong__
+    return True
+
+
+@check("latin-placeholder")
+def latin_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _findings(doc, LATIN_RUN_RE)
+    yield from _findings(doc, LONE_X_RE)
+
+
+@check("symbol-placeholder")
+def symbol_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _findings(doc, SYMBOL_RE, _is_symbol_slot)
+
+
+@check("bracket-slot")
+def bracket_slot(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _findings(doc, SLOT_RE)
+
+
+@check("todo-marker")
+def todo_marker(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _findings(doc, TODO_RE)

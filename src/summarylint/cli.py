@@ -1,0 +1,137 @@
+"""Command line: `summarylint check PATHS…`, `summarylint rules`, `summarylint rule ID`.
+
+Exit codes: 0 clean; 1 findings at or above the failing level, or a score below --min-score;
+2 usage, config or input error (a one-line message on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import SummarylintError
+
+_SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+def _fail(message: str) -> None:
+    click.echo(f"summarylint: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarylint")
+def main() -> None:
+    """Lint and score Chinese work summaries (工作总结, 述职报告, 周报, 项目复盘)."""
+
+
+def _load_config(config_path: str | None, paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    from .config import Config, find_config, load_config
+
+    if config_path:
+        return load_config(Path(config_path))
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    found = find_config(start if start.exists() else Path.cwd())
+    return load_config(found) if found else Config()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
+@click.option("--no-color", is_flag=True, help="No ANSI colours (default: colours only on a terminal).")
+@click.option("--stdin-filename", default=None, help="Name (and so format) for text read from '-'.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Config file (default: nearest summarylint.toml / pyproject.toml).")
+@click.option("--select", default=None, help="Comma-separated rule ids or prefixes to run.")
+@click.option("--ignore", default=None, help="Comma-separated rule ids or prefixes to skip.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default error).")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None, help="Exit 1 when a file scores below N.")
+def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, stdin_filename: str | None,
+          config_path: str | None, select: str | None, ignore: str | None, fail_level: str | None,
+          min_score: int | None) -> None:
+    """Check summaries: files, directories (recursing into .md/.markdown/.txt) or - for stdin."""
+    from .api import Linter
+    from .formatters import get_formatter
+
+    try:
+        config = _load_config(config_path, paths)
+        if select:
+            config.select = [s.strip() for s in select.split(",") if s.strip()]
+        if ignore:
+            config.ignore += [s.strip() for s in ignore.split(",") if s.strip()]
+        linter = Linter(config, lang=lang)
+        report = linter.lint_paths(paths, stdin_filename)
+    except SummarylintError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    color = not no_color and fmt == "text" and sys.stdout.isatty()
+    output = get_formatter(fmt)(report, lang=linter.lang, color=color)
+    click.echo(output)
+    for error in [*report.input_errors, *(e for f in report.files for e in f.errors)]:
+        _fail(error)
+    if report.input_errors or any(f.errors for f in report.files):
+        sys.exit(2)
+    level = _SEVERITY_ORDER[fail_level or config.fail_level or "error"]
+    failing = any(_SEVERITY_ORDER[d.severity] >= level for f in report.files for d in f.diagnostics)
+    floor = min_score if min_score is not None else config.min_score
+    if floor is not None and any(f.score.score < floor for f in report.files):
+        failing = True
+    sys.exit(1 if failing else 0)
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+def list_rules(lang: str) -> None:
+    """List every rule: id, name, category, severity, fixable."""
+    from .registry import all_rules
+
+    try:
+        rules = all_rules()
+    except SummarylintError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    for rule in rules:
+        fixable = "fix" if rule.fixable else "   "
+        click.echo(f"{rule.id:<6} {rule.name:<28} {rule.category:<15} {rule.severity:<8} {fixable}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+def show_rule(rule_id: str, lang: str) -> None:
+    """Explain one rule (by id or name): what it finds, why, a bad and a good example, the fix."""
+    from .registry import all_rules, find_rule
+
+    try:
+        rule = find_rule(all_rules(), rule_id)
+    except SummarylintError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if rule is None:
+        _fail(f"unknown rule: {rule_id} (see `summarylint rules`)")
+        sys.exit(2)
+    click.echo(rule_doc(rule, lang))
+
+
+def rule_doc(rule, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """Markdown documentation of one rule, as `summarylint rule ID` prints it."""
+    def text(key: str) -> str:
+        value = rule.text.get(key) or {}
+        return str(value.get(lang) or value.get("zh") or "")
+
+    heads = {"zh": ("原因", "反例", "正例", "修复"), "en": ("Why", "Bad", "Good", "Fix")}[lang]
+    parts = [f"# {rule.id} {rule.name}", "",
+             f"{rule.category} · {rule.severity}" + (" · fixable" if rule.fixable else ""), "",
+             text("message"), ""]
+    if text("why"):
+        parts += [f"## {heads[0]}", text("why"), ""]
+    if rule.bad:
+        parts += [f"## {heads[1]}", "```", rule.bad, "```", ""]
+    if rule.good:
+        parts += [f"## {heads[2]}", "```", rule.good, "```", ""]
+    if text("fix"):
+        parts += [f"## {heads[3]}", text("fix"), ""]
+    return "\n".join(parts).rstrip()

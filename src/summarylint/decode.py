@@ -1,0 +1,77 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK and others.
+
+UTF-8 is tried first because it is by far the most common and a strict decode is a
+reliable test; everything else goes to charset-normalizer, imported only then so the
+common case pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # a Python codec name
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        """Encode text back the way the file was stored, BOM included."""
+        return self.bom + text.encode(self.encoding)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: file too large ({len(data) // 1024 // 1024} MB; limit {MAX_BYTES // 1024 // 1024} MB)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(name, _strict(data[len(bom):], encoding, name), encoding, bom)
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text summary")
+    try:
+        return _checked(name, data.decode("utf-8"), "utf-8", b"")
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data, name)
+    return _checked(name, _strict(data, encoding, name), encoding, b"")
+
+
+def _detect(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: cannot detect the text encoding (binary or damaged file)")
+    encoding = best.encoding.lower().replace("_", "")
+    # GB18030 is a strict superset of GB2312 and GBK: decoding with it never loses a character.
+    return "gb18030" if encoding in _CHINESE_FAMILY else best.encoding
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
+
+
+def _checked(name: str, text: str, encoding: str, bom: bytes) -> Decoded:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    if controls and controls > len(text) / 200:
+        raise InputError(f"{name}: binary file ({controls} control characters), not a text summary")
+    return Decoded(text, encoding, bom)

@@ -1,0 +1,54 @@
+"""Which files to check and reading them: paths, directories (recursively), stdin."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import Decoded, decode_bytes
+from .errors import InputError
+
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt")
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+@dataclass
+class Source:
+    path: str
+    decoded: Decoded
+
+
+def expand_paths(paths: list[str]) -> Iterator[str | InputError]:
+    """Files named directly are always checked; directories yield their summaries, sorted."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                found.extend(os.path.join(folder, f) for f in files if f.lower().endswith(DEFAULT_SUFFIXES))
+            yield from sorted(found)
+        elif path.exists():
+            yield raw
+        else:
+            yield InputError(f"{raw}: no such file or directory")
+
+
+def read_source(path: str, stdin_filename: str | None = None) -> Source:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = stdin_filename or "-"
+    else:
+        name = path
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return Source(name, decode_bytes(data, name))

@@ -1,0 +1,173 @@
+"""Recognise heading lines: GB/T 9704 outline numbering, labels and run-in labels.
+
+Shared by the plain-text and Markdown parsers. A line is looked at without its bullet
+marker; the result says which numbering style opened it, how deep that style sits
+(its rank: smaller is higher), and where the title and any run-in body start.
+
+Ranks follow GB/T 9704-2012 §7.3.3 (一、 > （一） > 1. > （1）) with the styles real
+summaries add: 篇一 samples and 第一部分 above, label lines and run-in labels below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import chinese_ordinal
+
+CN_DIGITS = "〇零一二三四五六七八九十百"
+TERMINAL = "。！？!?；;…"
+MAX_TITLE = 40
+MAX_LABEL = 16
+
+BULLET_RE = re.compile(r"[ \t\u3000]*(?:[-•*·●▪◆■]|[+](?=\s))[ \t\u3000]*")
+LONE_DASH_RE = re.compile(r"[ \t\u3000]*[-—–_]{1,3}[ \t\u3000]*$")
+
+_NUMBERED = [
+    # (style, rank, regex); the regex's "n" group is the ordinal, the match end is where the title starts
+    ("sample", 0.0, re.compile(rf"[ \t\u3000]*篇(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
+    ("part", 1.0, re.compile(rf"[ \t\u3000]*第(?P<n>[{CN_DIGITS}\d]+)(?:部分|章)[ \t\u3000]*[:：、.．]?[ \t\u3000]*")),
+    ("part", 1.0, re.compile(r"[ \t\u3000]*PART[ \t]*(?P<n>\d{1,2})[ \t\u3000]*[:：.．]?[ \t\u3000]*", re.I)),
+    ("cn-dun", 2.0, re.compile(rf"[ \t\u3000]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t\u3000]*(?P<mark>[、.．])(?![\d])[ \t\u3000]*")),
+    ("cn-paren", 3.0,
+     re.compile(rf"[ \t\u3000]*[（(][ \t]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
+    ("num-dot", 4.0, re.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[ \t]*(?P<mark>[.．、])(?![\d])[ \t\u3000]*")),
+    ("num-paren", 5.0, re.compile(r"[ \t\u3000]*[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
+    ("circled", 6.0, re.compile(r"[ \t\u3000]*(?P<n>[①-⑳])[ \t\u3000]*")),
+]
+# "核心项目一:" / "模块二：" / "案例3:" — a short name with a number, used like a numbered heading.
+_LABEL_NUM_RE = re.compile(rf"[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{1,6}}?)(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,2}})[ \t]*[:：][ \t\u3000]*")
+_BRACKET_TITLE_RE = re.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,20})】[ \t\u3000]*$")
+# A label: short, no sentence punctuation, optionally followed by a parenthetical like (My Role).
+_LABEL_RE = re.compile(
+    r"[ \t\u3000]*(?:\*\*)?(?P<label>[^:：。！？!?；;，,、\n*]{1,%d}?(?:[ \t]*[（(][^）)\n]{1,30}[）)])?)(?:\*\*)?"
+    r"[ \t]*[:：](?:\*\*)?[ \t\u3000]*" % MAX_LABEL
+)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOT_LABELS = {
+    "例如", "比如", "如", "注", "备注", "其中", "包括", "即", "原因", "原因是", "结果", "结果是", "答", "问",
+    "尊敬的领导", "尊敬的各位领导", "各位领导", "各位同事", "各位领导、同事", "亲爱的同事们", "大家好", "您好",
+    "网址", "链接", "http", "https", "来源", "出处",
+}
+FIELD_LABELS = {"汇报人", "述职人", "报告人", "姓名", "部门", "岗位", "职务", "日期", "时间", "单位", "填报人", "撰写人"}
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    style: str
+    rank: float
+    title_start: int  # offsets relative to the line
+    title_end: int
+    ordinal: int | None = None
+    body_start: int | None = None  # run-in labels: where the content on the same line begins
+    mark: str = ""  # the punctuation after the number (、 . ．) for numbering checks
+
+
+def strip_bullet(line: str) -> int:
+    """Length of a leading bullet marker (0 when there is none)."""
+    m = BULLET_RE.match(line)
+    if not m or m.end() == len(line.rstrip()):
+        return 0
+    return m.end()
+
+
+def is_lone_dash(line: str) -> bool:
+    return bool(line.strip()) and bool(LONE_DASH_RE.match(line))
+
+
+def _title_end(line: str, start: int) -> int:
+    return len(line.rstrip(" \t\u3000\r*"))
+
+
+def _label_ok(label: str) -> bool:
+    core = re.sub(r"[（(].*", "", label).strip()
+    if "【" in core or "《" in core:
+        return False
+    return bool(core) and bool(_CJK_RE.search(core)) and core not in _NOT_LABELS and core not in FIELD_LABELS
+
+
+def match_heading(line: str, *, bullet: bool = False) -> HeadingMatch | None:
+    """Classify one line (bullet marker already removed) as a heading, or None for prose."""
+    if not line.strip():
+        return None
+    if not bullet:
+        numbered = _match_numbered(line)
+        if numbered:
+            return numbered
+        m = _BRACKET_TITLE_RE.match(line)
+        if m:
+            return HeadingMatch("bracket", 2.2, m.start("title"), m.end("title"))
+        m = _LABEL_NUM_RE.match(line)
+        if m and not m.group("name").startswith("第"):
+            return _labelled(line, m.start("name"), m.end(), "label-num", 2.5, _ordinal(m.group("n")))
+    return _match_label(line, bullet)
+
+
+def _ordinal(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if len(token) == 1 and "①" <= token <= "⑳":
+        return ord(token) - ord("①") + 1
+    return chinese_ordinal(token)
+
+
+def _match_numbered(line: str) -> HeadingMatch | None:
+    for style, rank, regex in _NUMBERED:
+        m = regex.match(line)
+        if not m:
+            continue
+        if style == "sample" and not re.match(r"[ \t\u3000]*篇[^:：]{1,3}[:：]", line):
+            return None
+        # The title keeps its number ("一、核心业绩"), as a reader quotes it.
+        title_start = len(line) - len(line.lstrip(" \t\u3000"))
+        title_end = _title_end(line, m.end())
+        if title_end <= m.end() and style not in ("sample", "part"):
+            continue  # a bare "1." is not a heading
+        ordinal = _ordinal(m.group("n"))
+        mark = m.groupdict().get("mark") or ""
+        title = line[m.end():title_end]
+        if style in ("sample", "part") or len(title) <= MAX_TITLE and not title.endswith(tuple(TERMINAL)):
+            return HeadingMatch(style, rank, title_start, title_end, ordinal, None, mark)
+        # "1. 加强学习：本年度……" — a short title run into its body.
+        cut = re.search(r"[:：]|。(?=.)", title)
+        if cut and cut.start() <= MAX_TITLE and not re.search(r"[，,；;]", title[: cut.start()]):
+            body = m.end() + cut.end()
+            while body < len(line) and line[body] in " \t\u3000":
+                body += 1
+            return HeadingMatch(style, rank, title_start, m.end() + cut.start(), ordinal,
+                                body if body < title_end else None, mark)
+        return None  # a numbered paragraph: prose, not a heading
+    return None
+
+
+def _labelled(line: str, label_start: int, after: int, style: str, rank: float, ordinal: int | None) -> HeadingMatch:
+    rest = line[after:].rstrip(" \t\u3000\r*")
+    label_end = line.rfind("：", label_start, after)
+    label_end = max(label_end, line.rfind(":", label_start, after))
+    if not rest:
+        return HeadingMatch(style, rank, label_start, _strip_stars(line, label_start, label_end), ordinal)
+    if len(rest) <= MAX_TITLE and not rest.endswith(tuple(TERMINAL + "，,:：")):
+        # "引言：复盘是为了更好地前行" — a title with a subtitle, not a run-in paragraph.
+        if style == "runin":
+            style, rank = "label", 7.0
+        return HeadingMatch(style, rank, label_start, _title_end(line, label_start), ordinal)
+    return HeadingMatch(style, rank, label_start, _strip_stars(line, label_start, label_end), ordinal, after)
+
+
+def _strip_stars(line: str, start: int, end: int) -> int:
+    while end > start and line[end - 1] in "* \t":
+        end -= 1
+    return end
+
+
+def _match_label(line: str, bullet: bool) -> HeadingMatch | None:
+    m = _LABEL_RE.match(line)
+    if not m or not _label_ok(m.group("label")):
+        return None
+    label_end = _strip_stars(line, m.start("label"), m.end("label"))
+    if not line[m.end():].strip():
+        style, rank = ("label-bullet", 8.0) if bullet else ("label", 7.0)
+        return HeadingMatch(style, rank, m.start("label"), label_end)
+    if bullet:
+        return HeadingMatch("runin-bullet", 10.0, m.start("label"), label_end, None, m.end())
+    return _labelled(line, m.start("label"), m.end(), "runin", 9.0, None)

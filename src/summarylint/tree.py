@@ -1,0 +1,141 @@
+"""Build the section tree from a stream of headings and blocks, the same way for every format.
+
+A stack of open sections: a heading closes every open section whose rank is not above
+its own, then opens a new one. Ranks come from the outline numbering (outline.py);
+list depth pushes bulleted labels deeper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import kind_of_heading
+from .model import Block, Document, Section
+from .outline import HeadingMatch
+from .sentences import split_sentences
+
+_BULLET_STYLES = {"label-bullet", "runin-bullet"}
+_CLOSING_RE = re.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
+TITLE_RE = re.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
+
+
+class TreeBuilder:
+    def __init__(self, text: str):
+        self.text = text
+        self.root = Section(title="", level=0, style="root", start=0, end=len(text), kind="other")
+        self._stack: list[tuple[Section, float]] = [(self.root, -1.0)]
+        self.title: str | None = None
+        self.title_span: tuple[int, int] | None = None
+        self._seen_heading = False
+
+    @property
+    def current(self) -> Section:
+        return self._stack[-1][0]
+
+    def heading(self, match: HeadingMatch, line_start: int, list_depth: int = 0) -> Section:
+        rank = match.rank + (3.0 * list_depth if match.style in _BULLET_STYLES else 0.0)
+        self._close_for(rank, match.style)
+        parent = self.current
+        title_start, title_end = line_start + match.title_start, line_start + match.title_end
+        section = Section(
+            title=self.text[title_start:title_end].strip(),
+            level=len(self._stack),
+            start=line_start,
+            end=title_end,
+            title_start=title_start,
+            title_end=title_end,
+            style=match.style,
+            ordinal=match.ordinal,
+            parent=parent,
+        )
+        parent.children.append(section)
+        self._stack.append((section, rank))
+        self._seen_heading = True
+        return section
+
+    def _close_for(self, rank: float, style: str) -> None:
+        while len(self._stack) > 1:
+            top, top_rank = self._stack[-1]
+            sibling_label = (
+                top.style in ("label", "label-bullet") and top.blocks and style.startswith("runin")
+                and top_rank < rank <= top_rank + 2.0
+            )
+            if top_rank >= rank or sibling_label:
+                self._stack.pop()
+            else:
+                break
+
+    def take_title(self, text: str, start: int, end: int) -> bool:
+        """A title line ("2024年度个人工作总结") at the top of a file or of a 篇 sample is no section."""
+        unit = self.current
+        if unit.style not in ("root", "sample") or unit.children or unit.blocks and unit.style == "root":
+            return False
+        if len(text) > 50 or text.rstrip().endswith(tuple("。！？!?；;：:，,")) or not TITLE_RE.search(text):
+            return False
+        label = re.split(r"[:：]", text, maxsplit=1)
+        if len(label) == 2 and kind_of_heading(label[0]):
+            return False  # "引言：复盘是为了更好地前行" is a heading, not the title
+        if unit.style == "root" and self.title is None:
+            self.title, self.title_span = text.strip(), (start, end)
+        return True
+
+    def block(self, kind: str, start: int, end: int, list_depth: int = 0) -> Block | None:
+        while end > start and self.text[end - 1] in " \t\u3000\r\n":
+            end -= 1
+        if end <= start:
+            return None
+        if kind != "list_item" and self.current.style in _BULLET_STYLES:
+            # A paragraph after bulleted run-in items belongs to the section around the list.
+            while len(self._stack) > 1 and self.current.style in _BULLET_STYLES:
+                self._stack.pop()
+        text = self.text[start:end]
+        if kind == "paragraph" and self._seen_heading and _CLOSING_RE.match(text) and not self._in_closing():
+            self._open_implicit("closing", start)
+        block = Block(kind, start, end, text, split_sentences(text, start), list_depth)
+        block.section = self.current
+        self.current.blocks.append(block)
+        return block
+
+    def _in_closing(self) -> bool:
+        return any(section.kind == "closing" for section, _ in self._stack)
+
+    def _open_implicit(self, kind: str, start: int) -> None:
+        # Closing words end the unit's last numbered part: the closing sits beside 一、二、…
+        while len(self._stack) > 1 and self._stack[-1][1] >= 2.0:
+            self._stack.pop()
+        parent = self.current
+        section = Section(title="", level=len(self._stack), kind=kind, start=start, end=start,
+                          title_start=start, title_end=start, style="implicit", kind_source="heading",
+                          parent=parent)
+        parent.children.append(section)
+        self._stack.append((section, 2.0))
+
+    def finish(self, fmt: str, path: str, masked: list[tuple[int, int]] | None = None) -> Document:
+        for unit in [self.root, *(s for s in self.root.children if s.style == "sample")]:
+            _split_intro(unit)
+        _set_ends(self.root)
+        self.root.end = len(self.text)
+        return Document(self.text, self.root, fmt, path, self.title, self.title_span, masked or [])
+
+
+def _split_intro(unit: Section) -> None:
+    """Paragraphs before the first heading of a unit form its intro section."""
+    if not unit.blocks or not unit.children:
+        return
+    first = unit.blocks[0]
+    intro = Section(title="", level=unit.level + 1, kind="intro", start=first.start, end=unit.blocks[-1].end,
+                    title_start=first.start, title_end=first.start, style="implicit", kind_source="heading",
+                    blocks=unit.blocks, parent=unit)
+    for block in intro.blocks:
+        block.section = intro
+    unit.blocks = []
+    unit.children.insert(0, intro)
+
+
+def _set_ends(section: Section) -> int:
+    end = max([section.title_end, *(b.end for b in section.blocks)])
+    for child in section.children:
+        child.level = section.level + 1
+        end = max(end, _set_ends(child))
+    section.end = end
+    return end
