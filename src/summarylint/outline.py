@@ -28,10 +28,11 @@ _NUMBERED = [
     ("sample", 0.0, re.compile(rf"[ \t\u3000]*篇(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
     ("part", 1.0, re.compile(rf"[ \t\u3000]*第(?P<n>[{CN_DIGITS}\d]+)(?:部分|章)[ \t\u3000]*[:：、.．]?[ \t\u3000]*")),
     ("part", 1.0, re.compile(r"[ \t\u3000]*PART[ \t]*(?P<n>\d{1,2})[ \t\u3000]*[:：.．]?[ \t\u3000]*", re.I)),
-    ("cn-dun", 2.0, re.compile(rf"[ \t\u3000]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t\u3000]*(?P<mark>[、.．])(?![\d])[ \t\u3000]*")),
+    ("cn-dun", 2.0,
+     re.compile(rf"[ \t\u3000]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t\u3000]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
     ("cn-paren", 3.0,
      re.compile(rf"[ \t\u3000]*[（(][ \t]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
-    ("num-dot", 4.0, re.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[ \t]*(?P<mark>[.．、])(?![\d])[ \t\u3000]*")),
+    ("num-dot", 4.0, re.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[ \t]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
     ("num-paren", 5.0, re.compile(r"[ \t\u3000]*[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
     ("circled", 6.0, re.compile(r"[ \t\u3000]*(?P<n>[①-⑳])[ \t\u3000]*")),
 ]

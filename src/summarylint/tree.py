@@ -38,7 +38,7 @@ class TreeBuilder:
         parent = self.current
         title_start, title_end = line_start + match.title_start, line_start + match.title_end
         section = Section(
-            title=self.text[title_start:title_end].strip(),
+            title=self.text[title_start:title_end].replace("**", "").strip(),
             level=len(self._stack),
             start=line_start,
             end=title_end,
@@ -101,7 +101,7 @@ class TreeBuilder:
 
     def _open_implicit(self, kind: str, start: int) -> None:
         # Closing words end the unit's last numbered part: the closing sits beside 一、二、…
-        while len(self._stack) > 1 and self._stack[-1][1] >= 2.0:
+        while len(self._stack) > 1 and self._stack[-1][1] > 1.0:
             self._stack.pop()
         parent = self.current
         section = Section(title="", level=len(self._stack), kind=kind, start=start, end=start,
