@@ -14,11 +14,14 @@ from pathlib import Path
 from .config import Config
 from .engine import lint_document
 from .errors import InputError
-from .inputs import expand_paths, read_source
+from .fixes import apply_fixes, refuse_reason, write_atomically
+from .inputs import Source, expand_paths, read_source
 from .parse import parse_document
 from .registry import Rule, all_rules
 from .report import FileReport, RunReport
 from .scoring import score_document
+
+_FIX_ROUNDS = 5
 
 
 class Linter:
@@ -41,7 +44,8 @@ class Linter:
         return FileReport(path, doc, result.diagnostics, score_document(doc, result.diagnostics), result.errors,
                           encoding)
 
-    def lint_paths(self, paths: Iterable[str | Path], stdin_filename: str | None = None) -> RunReport:
+    def lint_paths(self, paths: Iterable[str | Path], stdin_filename: str | None = None, *, fix: bool = False,
+                   unsafe_fixes: bool = False) -> RunReport:
         report = RunReport()
         for item in expand_paths([str(p) for p in paths]):
             if isinstance(item, InputError):
@@ -49,11 +53,31 @@ class Linter:
                 continue
             try:
                 source = read_source(item, stdin_filename)
+                file_report = self.lint_text(source.decoded.text, source.path, encoding=source.decoded.encoding)
+                if fix:
+                    file_report = self._fix(source, file_report, unsafe_fixes)
             except InputError as exc:
                 report.input_errors.append(str(exc))
                 continue
-            report.files.append(self.lint_text(source.decoded.text, source.path, encoding=source.decoded.encoding))
+            report.files.append(file_report)
         return report
+
+    def _fix(self, source: Source, file_report: FileReport, unsafe: bool) -> FileReport:
+        """Apply fixes, write the file atomically, and report what is left (fixes may take a few rounds)."""
+        refusal = refuse_reason(source.path)
+        if refusal:
+            raise InputError(refusal)
+        text, total = source.decoded.text, 0
+        for _ in range(_FIX_ROUNDS):
+            text, applied = apply_fixes(text, file_report.diagnostics, unsafe)
+            if not applied:
+                break
+            total += applied
+            file_report = self.lint_text(text, source.path, encoding=source.decoded.encoding)
+        if total:
+            write_atomically(source.path, text, source.decoded)
+        file_report.fixed = total
+        return file_report
 
 
 def lint_text(text: str, *, path: str = "<text>", fmt: str | None = None, lang: str = "zh",

@@ -38,7 +38,8 @@ def _load_config(config_path: str | None, paths: tuple[str, ...]):  # type: igno
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
 @click.option("--no-color", is_flag=True, help="No ANSI colours (default: colours only on a terminal).")
 @click.option("--stdin-filename", default=None, help="Name (and so format) for text read from '-'.")
@@ -49,9 +50,11 @@ def _load_config(config_path: str | None, paths: tuple[str, ...]):  # type: igno
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 (default error).")
 @click.option("--min-score", type=click.IntRange(0, 100), default=None, help="Exit 1 when a file scores below N.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically), then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes marked unsafe.")
 def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, stdin_filename: str | None,
           config_path: str | None, select: str | None, ignore: str | None, fail_level: str | None,
-          min_score: int | None) -> None:
+          min_score: int | None, fix: bool, unsafe_fixes: bool) -> None:
     """Check summaries: files, directories (recursing into .md/.markdown/.txt) or - for stdin."""
     from .api import Linter
     from .formatters import get_formatter
@@ -63,7 +66,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, st
         if ignore:
             config.ignore += [s.strip() for s in ignore.split(",") if s.strip()]
         linter = Linter(config, lang=lang)
-        report = linter.lint_paths(paths, stdin_filename)
+        report = linter.lint_paths(paths, stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes)
     except SummarylintError as exc:
         _fail(str(exc))
         sys.exit(2)

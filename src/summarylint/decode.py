@@ -22,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+_OTHER_CJK = {"cp949", "euckr", "big5", "big5hkscs", "cp950", "shiftjis", "cp932", "eucjp", "iso2022jp", "johab"}
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
 
@@ -60,7 +61,20 @@ def _detect(data: bytes, name: str) -> str:
         raise InputError(f"{name}: cannot detect the text encoding (binary or damaged file)")
     encoding = best.encoding.lower().replace("_", "")
     # GB18030 is a strict superset of GB2312 and GBK: decoding with it never loses a character.
-    return "gb18030" if encoding in _CHINESE_FAMILY else best.encoding
+    if encoding in _CHINESE_FAMILY or (encoding in _OTHER_CJK and _reads_as_chinese(data)):
+        # Short GBK texts are often guessed as Korean or Japanese; our writers write Chinese.
+        return "gb18030"
+    return best.encoding
+
+
+def _reads_as_chinese(data: bytes) -> bool:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    common = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return bool(wide) and common >= 0.9 * len(wide)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

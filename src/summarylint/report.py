@@ -18,6 +18,7 @@ class FileReport:
     score: Score
     errors: list[str] = field(default_factory=list)  # rules that failed on this file
     encoding: str = "utf-8"
+    fixed: int = 0  # edits written by --fix
 
     def sections_json(self) -> list[dict[str, Any]]:
         doc = self.document

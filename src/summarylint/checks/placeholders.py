@@ -20,10 +20,13 @@ LATIN_RUN_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
 # A lone X only where a number or name clearly belongs: 增长X%, X月X日, 第X名.
 LONE_X_RE = re.compile(r"(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天]|\.\d)(?![A-Za-z])|(?<=第)[Xx](?![A-Za-z])")
 SYMBOL_RE = re.compile(r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日])|_{2,}|＿{2,}")
+_SLOT_NOUN = r"[^\]】\n]{0,8}(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
 SLOT_RE = re.compile(
-    r"某某|\[(?:[Xx]+|请?(?:填写|输入|补充|具体|此处)[^\]\n]{0,20})\]|【请?(?:填写|输入|补充|此处)[^】\n]{0,30}】"
+    r"某某|\[(?:[Xx]+|请?(?:填写|输入|补充|具体|此处)[^\]\n]{0,20}|" + _SLOT_NOUN + r")\](?!\()"
+    r"|【(?:请?(?:填写|输入|补充|此处)[^】\n]{0,30}|" + _SLOT_NOUN + r")】"
     r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
 )
+_STRONG_RE = re.compile(r"__(?=\S)[^_\n]+?(?<=\S)__")
 TODO_RE = re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
 URL_RE = re.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+", re.I)
 
@@ -89,8 +92,8 @@ def _is_symbol_slot(text: str, start: int, end: int) -> bool:
         line = text[line_start:len(text) if line_end < 0 else line_end]
         if not line.strip(" \t\r_＿-—="):
             return False  # a rule line of underscores, not a blank to fill
-        after = text[end:end + 40].split("\n")[0]
-        if token[0] == "_" and len(token) == 2 and after[:1].strip() and "__" in after:
+        strong = _STRONG_RE.finditer(text, line_start, line_start + len(line))
+        if token == "__" and any(start in (m.start(), m.end() - 2) for m in strong):
             return False  # Markdown __strong__
     return True
 

@@ -12,6 +12,14 @@ def get_formatter(name: str) -> Callable[..., str]:
         from .json_format import format_json
 
         return format_json
+    if name == "sarif":
+        from .sarif_format import format_sarif
+
+        return format_sarif
+    if name == "github":
+        from .github_format import format_github
+
+        return format_github
     from .text_format import format_text
 
     return format_text

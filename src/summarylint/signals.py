@@ -1,0 +1,289 @@
+"""Positive evidence a careful reader looks for, measured on the Document (not on diagnostics).
+
+Rules report what is wrong; a score also needs what is right. Per unit (one summary) we count:
+
+* results sentences with a concrete figure, and figures set against a baseline or target;
+* reflection items that are specific (a figure, a cause) and ones that name a remedy;
+* plan items with a date and with a number or a binary deliverable;
+* per-project blocks (project summaries): does each project have a result and a reflection;
+* the amount of distinct content, so a content-free file cannot score well.
+
+Everything is counted on *distinct* items (whitespace- and punctuation-insensitive), so
+pasting the same summary twice changes nothing, and shares rather than counts are scored,
+so length alone earns nothing. Cue lexicons are data (rules/scoring.yaml, `signals:`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .data import load_data
+from .model import Block, Document, Section
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
+_ORDINAL_RE = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)][、.．]?"
+    r"|[一二三四五六七八九十]{1,3}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)[ \t\u3000]*"
+)
+# Not quantities: identifiers, versions, dates and clock times (rule catalogue §0.2).
+_NOT_FIGURE_RE = re.compile(
+    r"[A-Za-z]+[ \t]?[-_#]?\d+(?:\.\d+)*"  # P1, Q3, INV-3318, iOS 15, v4.6.0, W47
+    r"|#\d+"  # PR #2210
+    r"|\d+(?:\.\d+){2,}"  # 2.3.1
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2024-12-20
+    r"|\d{1,2}[:：]\d{2}"  # 09:41
+)
+_DATE_RE = re.compile(
+    r"(?:20|19)\d{2}[ \t]*年(?:度|底|初|末|内)?(?:[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?)?"
+    r"|\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?(?:[上中下]旬|底|初|末|中)?"
+    r"|(?<![\d.])\d{1,2}[ \t]*[日号](?=前|起|之前|以前|至|到|—|-|–|~|～|、|，|,|完成|上线|$)"
+    r"|第[ \t]*\d{1,2}[ \t]*周"
+    r"|(?:上午|下午|晚上|早上|中午|凌晨)?\d{1,2}[ \t]*[点时](?:\d{1,2}分|半)?(?=前|后|至|到|—|-|，|,|发|开|$)"
+    r"|[Qq][1-4]"
+)
+_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
+_CN_FIGURE_RE = re.compile(r"[一二两三四五六七八九十百千]+(?:个百分点|倍|成(?=[，。；、]))|[两三四五六七八九十百千]+[万亿]")
+_PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|×{2,}|_{2,}|某某|【请[^】]*】|\[填写[^\]]*\]")
+_LEADIN_END = ("：", ":")
+_LABEL_STYLES = {"runin", "runin-bullet", "label", "label-bullet", "bold", "cn-paren", "num-dot", "num-paren",
+                 "circled", "cn-dun", "md-h3", "md-h4", "md-h5", "md-h6"}
+
+
+@cache
+def _lexicons() -> dict[str, re.Pattern[str]]:
+    data = load_data("scoring.yaml")["signals"]["lexicons"]
+    return {name: re.compile("|".join(terms)) for name, terms in data.items()}
+
+
+def _strip_ordinal(text: str) -> str:
+    return _ORDINAL_RE.sub("", text, count=1)
+
+
+def normalise(text: str) -> str:
+    """The comparison key of an item: ordinals, whitespace, Markdown marks and punctuation removed."""
+    text = _strip_ordinal(text)
+    return re.sub(r"[\s*_`#>|。，、；：:;,.！!？?“”\"'‘’（）()【】\[\]-]+", "", text)
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK_RE.findall(text))
+
+
+def figures(text: str) -> list[str]:
+    """Quantities in a piece of prose: numbers that are not dates, ordinals, ids, versions or slots."""
+    text = _PLACEHOLDER_RE.sub(" ", _strip_ordinal(text))
+    text = _NOT_FIGURE_RE.sub(" ", text)
+    text = _DATE_RE.sub(" ", text)
+    return [m.group() for m in _NUMBER_RE.finditer(text)] + [m.group() for m in _CN_FIGURE_RE.finditer(text)]
+
+
+def has_date(text: str) -> bool:
+    return bool(_DATE_RE.search(_strip_ordinal(text))) or bool(_lexicons()["time_box"].search(text))
+
+
+@dataclass
+class ProjectBlock:
+    title: str
+    has_result: bool
+    has_reflection: bool
+
+
+@dataclass
+class Signals:
+    """Counts for one summary (a unit). Shares are derived, so they stay consistent with the counts."""
+
+    content_chars: int = 0  # CJK characters in distinct content sentences
+    figures: int = 0  # quantities anywhere in the unit (consistency checks apply only where there are some)
+    kinds: set[str] = field(default_factory=set)  # section kinds present with content
+    results_sentences: int = 0
+    results_with_figure: int = 0
+    results_with_baseline: int = 0  # figure sentences that also carry a target, baseline or change
+    reflection_items: int = 0
+    reflection_specific: int = 0  # with a figure or a cause
+    reflection_remedy: int = 0  # naming what was or will be done
+    inline_problems: int = 0  # problem sentences outside any reflection section
+    plan_items: int = 0
+    plan_dated: int = 0
+    plan_measurable: int = 0  # a figure or a binary deliverable, not an empty pledge
+    projects: list[ProjectBlock] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)  # from summarylint.numbers.signals, when present
+
+    def share(self, part: str, whole: str) -> float | None:
+        total = getattr(self, whole)
+        return getattr(self, part) / total if total else None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "content_chars": self.content_chars,
+            "figures": self.figures,
+            "kinds": sorted(self.kinds),
+            "results_sentences": self.results_sentences,
+            "results_with_figure": self.results_with_figure,
+            "results_with_baseline": self.results_with_baseline,
+            "reflection_items": self.reflection_items,
+            "reflection_specific": self.reflection_specific,
+            "reflection_remedy": self.reflection_remedy,
+            "inline_problems": self.inline_problems,
+            "plan_items": self.plan_items,
+            "plan_dated": self.plan_dated,
+            "plan_measurable": self.plan_measurable,
+        }
+        if self.projects:
+            out["projects"] = [{"title": p.title, "result": p.has_result, "reflection": p.has_reflection}
+                               for p in self.projects]
+        if self.metrics:
+            out["metrics"] = self.metrics
+        return out
+
+
+# ----------------------------------------------------------------------------- items
+
+def _distinct(texts: Iterable[str], seen: set[str]) -> Iterator[str]:
+    for text in texts:
+        key = normalise(text)
+        if key and key not in seen:
+            seen.add(key)
+            yield text
+
+
+def _is_content(text: str, min_cjk: int) -> bool:
+    stripped = text.rstrip(" \t\u3000*")
+    return cjk_count(text) >= min_cjk and not stripped.endswith(_LEADIN_END)
+
+
+def _kind_sections(unit: Section, kinds: Iterable[str]) -> list[Section]:
+    wanted = set(kinds)
+    return [s for s in unit.walk() if s is not unit and s.kind in wanted]
+
+
+def _items(sections: list[Section]) -> Iterator[str]:
+    """Items of a reflection or plan part: each block, with the run-in title of its section in front of
+    the section's first block ("数据分析深度不足：……"); a titled section with no body is an item itself."""
+    members = {id(s) for s in sections}
+    for section in sections:
+        top = section.parent is None or id(section.parent) not in members
+        labelled = not top and section.style in _LABEL_STYLES and section.title
+        if not section.blocks:
+            if labelled and not section.children:
+                yield section.title
+            continue
+        for i, block in enumerate(section.blocks):
+            if i == 0 and labelled:
+                yield f"{section.title}：{block.text}"
+            else:
+                yield block.text
+
+
+def _sentences(sections: list[Section]) -> Iterator[str]:
+    for section in sections:
+        for block in section.blocks:
+            for sentence in block.sentences:
+                yield sentence.text
+
+
+# ----------------------------------------------------------------------------- measuring
+
+def compute_signals(doc: Document, unit: Section | None = None, *,
+                    results_kinds: Iterable[str] = ("results",)) -> Signals:
+    """Signals for one unit of doc (default: the whole document)."""
+    unit = unit or doc.root
+    config = load_data("scoring.yaml")["signals"]
+    lex = _lexicons()
+    min_cjk = int(config["min_item_cjk"])
+    sig = Signals()
+
+    seen: set[str] = set()
+    all_blocks: list[Block] = list(unit.all_blocks())
+    for block in all_blocks:
+        for text in _distinct((s.text for s in block.sentences), seen):
+            if _PLACEHOLDER_RE.fullmatch(text.strip()):
+                continue
+            sig.content_chars += cjk_count(_PLACEHOLDER_RE.sub("", text))
+            sig.figures += len(figures(text))
+
+    for section in unit.walk():
+        if section is not unit and any(_is_content(b.text, min_cjk) for b in section.all_blocks()):
+            sig.kinds.add(section.kind)
+
+    exclude = lex["results_exclude_titles"]
+    results = [s for s in _kind_sections(unit, results_kinds)
+               if not exclude.search(s.title) and s.kind != "intro"]
+    for text in _distinct(_sentences(results), set()):
+        if not _is_content(text, min_cjk):
+            continue
+        sig.results_sentences += 1
+        if figures(text):
+            sig.results_with_figure += 1
+            if lex["baseline"].search(text):
+                sig.results_with_baseline += 1
+
+    reflection = _kind_sections(unit, ("reflection",))
+    for text in _distinct(_items(reflection), set()):
+        if not _is_content(text, min_cjk):
+            continue
+        sig.reflection_items += 1
+        if figures(text) or lex["cause"].search(text):
+            sig.reflection_specific += 1
+        if lex["remedy"].search(text):
+            sig.reflection_remedy += 1
+    in_reflection = {id(b) for s in reflection for b in s.blocks}
+    for block in all_blocks:
+        if id(block) not in in_reflection:
+            sig.inline_problems += sum(1 for s in block.sentences if lex["problem"].search(s.text))
+
+    plan = _kind_sections(unit, ("plan",))
+    for text in _distinct(_items(plan), set()):
+        if not _is_content(text, min_cjk) or lex["signature"].match(text):
+            continue
+        sig.plan_items += 1
+        dated = has_date(text)
+        sig.plan_dated += dated
+        empty = lex["empty_pledge"].search(text)
+        if figures(text) or (lex["deliverable"].search(text) and not empty):
+            sig.plan_measurable += 1
+
+    sig.projects = _projects(unit, lex, min_cjk)
+    return sig
+
+
+def _projects(unit: Section, lex: dict[str, re.Pattern[str]], min_cjk: int) -> list[ProjectBlock]:
+    """Per-project blocks (项目一：… / 核心项目二：…): each should hold a result and a reflection."""
+    blocks = []
+    for section in unit.walk():
+        if section is unit or not lex["project_title"].search(section.title):
+            continue
+        if not section.children or section.kind not in ("results", "other"):
+            continue
+        if section.parent is not None and section.parent is not unit and section.parent.style not in (
+                "root", "sample", "part", "md-h1"):
+            continue
+        parts = [s for s in section.walk() if s is not section]
+        has_result = any(s.kind == "results" and lex["result_title"].search(s.title)
+                         and any(_is_content(b.text, min_cjk) for b in s.all_blocks()) for s in parts)
+        has_reflection = any(s.kind == "reflection" and any(_is_content(b.text, min_cjk) for b in s.all_blocks())
+                             for s in parts)
+        blocks.append(ProjectBlock(section.title, has_result, has_reflection))
+    return blocks
+
+
+def external_metrics(doc: Document) -> dict[str, Any]:
+    """metric_signals(doc) from the numbers package, when another engineer's module is installed."""
+    try:
+        from .numbers.signals import metric_signals  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return {}
+    try:
+        result = metric_signals(doc)
+    except Exception:  # noqa: BLE001 - an optional helper must never break scoring
+        return {}
+    if isinstance(result, dict):
+        return {str(k): v for k, v in result.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if hasattr(result, "__dataclass_fields__"):
+        return {k: getattr(result, k) for k in result.__dataclass_fields__
+                if isinstance(getattr(result, k), (int, float)) and not isinstance(getattr(result, k), bool)}
+    return {}

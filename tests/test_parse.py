@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from summarylint.parse import parse_document
+
+from .conftest import SAMPLES
+
+
+def tree(doc):  # type: ignore[no-untyped-def]
+    return [(s.level, s.kind, s.title) for s in doc.sections() if s.style != "implicit"]
+
+
+def test_gbt_levels_nest_in_plain_text() -> None:
+    text = "一、工作成果\n(一)业务指标\n1. 出库量\n（1）大促期间\n全年出库186万单。\n（二）重点项目\n二、存在问题\n库容不足。\n"
+    doc = parse_document(text, "a.txt")
+    assert tree(doc) == [
+        (1, "results", "一、工作成果"), (2, "results", "(一)业务指标"), (3, "results", "1. 出库量"),
+        (4, "results", "（1）大促期间"), (2, "results", "（二）重点项目"), (1, "reflection", "二、存在问题"),
+    ]
+
+
+def test_section_offsets_are_exact_with_crlf() -> None:
+    text = "一、工作成果\r\n全年出库186万单。\r\n二、下一步计划\r\n3月底前上线新系统。\r\n"
+    doc = parse_document(text, "a.txt")
+    plan = [s for s in doc.sections() if s.kind == "plan"][0]
+    assert text[plan.title_start:plan.title_end] == "二、下一步计划"
+    assert doc.line_col(plan.start) == (3, 1)
+    block = plan.blocks[0]
+    assert text[block.start:block.end] == "3月底前上线新系统。"
+    assert block.sentences[0].text == "3月底前上线新系统。"
+
+
+def test_run_in_labels_open_subsections() -> None:
+    text = ("二、重点工作\n(一)拉新\n- 工作目标: 降低获客成本。\n- 实施策略与过程:\n- 渠道优化: 新增两个渠道。\n"
+            "- 成果与数据:\n- 新增用户3.2万。\n- 复盘与思考: 信息流渠道定向过粗，下季度改为按人群包投放。\n")
+    doc = parse_document(text, "a.txt")
+    titles = {s.title: (s.level, s.kind) for s in doc.sections()}
+    assert titles["实施策略与过程"] == (3, "results")
+    assert titles["渠道优化"] == (4, "results")
+    assert titles["成果与数据"] == (3, "results")
+    assert titles["复盘与思考"] == (3, "reflection")
+    reflection = next(s for s in doc.sections() if s.title == "复盘与思考")
+    assert reflection.blocks[0].text == "信息流渠道定向过粗，下季度改为按人群包投放。"
+
+
+def test_lone_dash_lines_are_not_content() -> None:
+    doc = parse_document("一、成果\n-\n项目背景: 公司留存偏低，需要改进新手引导。\n-\n", "a.txt")
+    assert [b.text for b in doc.blocks()] == ["公司留存偏低，需要改进新手引导。"]
+
+
+def test_title_and_intro() -> None:
+    doc = parse_document("2024年度个人工作总结\n\n现将一年工作报告如下。\n一、主要工作\n完成。\n", "a.txt")
+    assert doc.title == "2024年度个人工作总结"
+    assert [s.kind for s in doc.sections()] == ["intro", "results"]
+
+
+def test_closing_words_open_a_closing_section() -> None:
+    doc = parse_document("一、工作成果\n完成出库186万单。\n二、明年计划\n3月前上线。\n总之，明年继续努力。\n", "a.txt")
+    assert [s.kind for s in doc.sections()] == ["results", "plan", "closing"]
+
+
+def test_markdown_headings_lists_and_code() -> None:
+    text = ("# 2024年度工作总结\n\n## 一、工作成果\n\n- **复盘与思考**：投放定向过粗。\n\n```\nXX = 1\n```\n\n"
+            "## 二、下一步计划\n\n1. 3月底前上线自助报修\n\n| 指标 | 数值 |\n| --- | --- |\n| 出库量 | 186万单 |\n")
+    doc = parse_document(text, "a.md")
+    assert doc.title == "2024年度工作总结"
+    kinds = [(s.kind, s.title) for s in doc.sections()]
+    assert ("results", "一、工作成果") in kinds and ("reflection", "复盘与思考") in kinds
+    assert ("plan", "二、下一步计划") in kinds
+    assert doc.is_masked(text.index("XX"), text.index("XX") + 2)
+    cells = [b.text for b in doc.blocks() if b.kind == "table_cell"]
+    assert cells == ["指标", "数值", "出库量", "186万单"]
+    for block in doc.blocks():
+        assert text[block.start:block.end] == block.text
+
+
+def test_markdown_paragraph_lines_are_read_like_text() -> None:
+    doc = parse_document("一、工作成果\n全年出库186万单。\n二、存在问题\n库容不足。\n", "a.md")
+    assert [(s.kind, s.title) for s in doc.sections()] == [("results", "一、工作成果"), ("reflection", "二、存在问题")]
+
+
+def test_heading_without_vocabulary_is_classified_by_content() -> None:
+    doc = parse_document("一、关于数据驱动\n我推动搭建了数据看板，上线后决策时间缩短，完成了三次实验。\n", "a.txt")
+    assert next(doc.sections()).kind == "results"
+
+
+@pytest.mark.parametrize("name", ["clean_annual", "kpi_placeholders"])
+def test_markdown_and_text_renderings_give_the_same_kinds(name: str) -> None:
+    text_doc = parse_document((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"), f"{name}.txt")
+    md_doc = parse_document((SAMPLES / f"{name}.md").read_text(encoding="utf-8"), f"{name}.md")
+
+    def top(doc):  # type: ignore[no-untyped-def]
+        return [s.kind for s in doc.sections() if s.level == 1]
+
+    assert top(text_doc) == top(md_doc)
