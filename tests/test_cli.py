@@ -74,7 +74,7 @@ def test_binary_file_is_a_one_line_error_and_others_still_checked(tmp_path: Path
 
 
 def test_empty_file_is_checked_and_scores_low(tmp_path: Path) -> None:
-    code, data, stderr = run_json(str(write(tmp_path / "empty.md", "")))
+    _code, data, stderr = run_json(str(write(tmp_path / "empty.md", "")))
     assert "Traceback" not in stderr
     assert data["files"][0]["score"] < 50
 
@@ -109,7 +109,7 @@ def test_broken_config_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_config_ignore_is_honoured(tmp_path: Path) -> None:
     (tmp_path / "summarylint.toml").write_text('ignore = ["P001"]\n', encoding="utf-8")
-    code, data, _ = run_json(str(write(tmp_path / "a.txt", DIRTY)))
+    _code, data, _ = run_json(str(write(tmp_path / "a.txt", DIRTY)))
     assert "P001" not in {d["rule"] for d in data["files"][0]["diagnostics"]}
 
 

@@ -23,7 +23,7 @@ def test_gbt_levels_nest_in_plain_text() -> None:
 def test_section_offsets_are_exact_with_crlf() -> None:
     text = "一、工作成果\r\n全年出库186万单。\r\n二、下一步计划\r\n3月底前上线新系统。\r\n"
     doc = parse_document(text, "a.txt")
-    plan = [s for s in doc.sections() if s.kind == "plan"][0]
+    plan = next(s for s in doc.sections() if s.kind == "plan")
     assert text[plan.title_start:plan.title_end] == "二、下一步计划"
     assert doc.line_col(plan.start) == (3, 1)
     block = plan.blocks[0]

@@ -55,7 +55,7 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
         return
     assert found, f"{rule_id} did not fire on: {text!r}"
     if "expect" in case:
-        got = [{k: getattr(d, _attr(k)) for k in want} for d, want in zip(found, case["expect"])]
+        got = [{k: getattr(d, _attr(k)) for k in want} for d, want in zip(found, case["expect"], strict=False)]
         assert len(found) == len(case["expect"]), [f"{d.line}:{d.column}-{d.end_column} {d.message}" for d in found]
         assert got == case["expect"]
     if "fix" in case:

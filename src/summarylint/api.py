@@ -16,6 +16,7 @@ from .engine import lint_document
 from .errors import InputError
 from .fixes import apply_fixes, refuse_reason, write_atomically
 from .inputs import Source, expand_paths, read_source
+from .model import Document
 from .parse import parse_document
 from .registry import Rule, all_rules
 from .report import FileReport, RunReport
@@ -38,11 +39,22 @@ class Linter:
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None,
                   encoding: str = "utf-8") -> FileReport:
-        doc = parse_document(text, path, fmt)
+        return self.lint_document(parse_document(text, path, fmt), encoding)
+
+    def lint_document(self, doc: Document, encoding: str = "utf-8") -> FileReport:
+        """Lint a parsed Document (the report's path is doc.path)."""
         result = lint_document(doc, self.rules, lang=self.lang, profile=self.config.profile,
                                rule_options=self.config.options)
-        return FileReport(path, doc, result.diagnostics, score_document(doc, result.diagnostics), result.errors,
-                          encoding)
+        return FileReport(doc.path, doc, result.diagnostics, score_document(doc, result.diagnostics),
+                          result.errors, encoding)
+
+    def lint_source(self, source: Source) -> FileReport:
+        """One input read by inputs.read_source: text, or a Word document parsed with its heading styles."""
+        if source.docx is not None:
+            from .parse_docx import docx_document
+
+            return self.lint_document(docx_document(source.docx, source.path), source.decoded.encoding)
+        return self.lint_text(source.decoded.text, source.path, encoding=source.decoded.encoding)
 
     def lint_paths(self, paths: Iterable[str | Path], stdin_filename: str | None = None, *, fix: bool = False,
                    unsafe_fixes: bool = False) -> RunReport:
@@ -53,7 +65,7 @@ class Linter:
                 continue
             try:
                 source = read_source(item, stdin_filename)
-                file_report = self.lint_text(source.decoded.text, source.path, encoding=source.decoded.encoding)
+                file_report = self.lint_source(source)
                 if fix:
                     file_report = self._fix(source, file_report, unsafe_fixes)
             except InputError as exc:
@@ -87,5 +99,5 @@ def lint_text(text: str, *, path: str = "<text>", fmt: str | None = None, lang: 
 
 
 def lint_paths(paths: Iterable[str | Path], *, lang: str = "zh", config: Config | None = None) -> RunReport:
-    """Lint files and directories (recursing into .md/.markdown/.txt)."""
+    """Lint files and directories (recursing into .md/.markdown/.txt/.docx)."""
     return Linter(config, lang=lang).lint_paths(paths)

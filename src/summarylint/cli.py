@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from .config import Config
 from .errors import SummarylintError
+from .registry import Rule
 
 _SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -26,8 +28,8 @@ def main() -> None:
     """Lint and score Chinese work summaries (工作总结, 述职报告, 周报, 项目复盘)."""
 
 
-def _load_config(config_path: str | None, paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    from .config import Config, find_config, load_config
+def _load_config(config_path: str | None, paths: tuple[str, ...]) -> Config:
+    from .config import find_config, load_config
 
     if config_path:
         return load_config(Path(config_path))
@@ -119,7 +121,7 @@ def show_rule(rule_id: str, lang: str) -> None:
     click.echo(rule_doc(rule, lang))
 
 
-def rule_doc(rule, lang: str) -> str:  # type: ignore[no-untyped-def]
+def rule_doc(rule: Rule, lang: str) -> str:
     """Markdown documentation of one rule, as `summarylint rule ID` prints it."""
     def text(key: str) -> str:
         value = rule.text.get(key) or {}

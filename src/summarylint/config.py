@@ -70,9 +70,9 @@ def find_config(start: Path) -> Path | None:
     for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                if name != "pyproject.toml" or "summarylint" in _toml(candidate).get("tool", {}):
-                    return candidate
+            is_ours = name != "pyproject.toml" or "summarylint" in _toml(candidate).get("tool", {})
+            if candidate.is_file() and is_ours:
+                return candidate
     return None
 
 

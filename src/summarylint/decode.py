@@ -8,6 +8,7 @@ common case pays nothing for it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -22,6 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+_HAN_OR_CJK_PUNCTUATION = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 _OTHER_CJK = {"cp949", "euckr", "big5", "big5hkscs", "cp950", "shiftjis", "cp932", "eucjp", "iso2022jp", "johab"}
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
@@ -39,7 +41,8 @@ class Decoded:
 
 def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: file too large ({len(data) // 1024 // 1024} MB; limit {MAX_BYTES // 1024 // 1024} MB)")
+        size, limit = len(data) // 2**20, MAX_BYTES // 2**20
+        raise InputError(f"{name}: file too large ({size} MB; limit {limit} MB)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(name, _strict(data[len(bom):], encoding, name), encoding, bom)
@@ -73,7 +76,7 @@ def _reads_as_chinese(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     wide = [ch for ch in text if ord(ch) > 0x7F]
-    common = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    common = sum(1 for ch in wide if _HAN_OR_CJK_PUNCTUATION.match(ch))
     return bool(wide) and common >= 0.9 * len(wide)
 
 

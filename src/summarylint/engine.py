@@ -27,7 +27,7 @@ class RuleContext:
         return self.options.get(name, self.rule.options.get(name, default))
 
 
-class _Template(dict):  # type: ignore[type-arg]
+class _Template(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

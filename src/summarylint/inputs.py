@@ -7,11 +7,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .decode import Decoded, decode_bytes
 from .errors import InputError
 
-DEFAULT_SUFFIXES = (".md", ".markdown", ".txt")
+if TYPE_CHECKING:
+    from .parse_docx import DocxText
+
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -19,6 +23,7 @@ _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache
 class Source:
     path: str
     decoded: Decoded
+    docx: DocxText | None = None  # a Word document: its paragraphs and heading styles (parse_docx.py)
 
 
 def expand_paths(paths: list[str]) -> Iterator[str | InputError]:
@@ -29,10 +34,12 @@ def expand_paths(paths: list[str]) -> Iterator[str | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = []
+            found: list[str] = []
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                found.extend(os.path.join(folder, f) for f in files if f.lower().endswith(DEFAULT_SUFFIXES))
+                # "~$name.docx" is the lock file Word keeps next to an open document, not a document.
+                found.extend(os.path.join(folder, f) for f in files
+                             if f.lower().endswith(DEFAULT_SUFFIXES) and not f.startswith("~$"))
             yield from sorted(found)
         elif path.exists():
             yield raw
@@ -51,4 +58,9 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source:
                 data = handle.read()
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if name.lower().endswith(".docx"):
+        from .parse_docx import read_docx
+
+        docx = read_docx(data, name)
+        return Source(name, Decoded(docx.text, "docx"), docx)
     return Source(name, decode_bytes(data, name))

@@ -37,12 +37,14 @@ _NUMBERED = [
     ("circled", 6.0, re.compile(r"[ \t\u3000]*(?P<n>[①-⑳])[ \t\u3000]*")),
 ]
 # "核心项目一:" / "模块二：" / "案例3:" — a short name with a number, used like a numbered heading.
-_LABEL_NUM_RE = re.compile(rf"[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{1,6}}?)(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,2}})[ \t]*[:：][ \t\u3000]*")
+_LABEL_NUM_RE = re.compile(
+    rf"[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{1,6}}?)(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,2}})[ \t]*[:：][ \t\u3000]*"
+)
 _BRACKET_TITLE_RE = re.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,20})】[ \t\u3000]*$")
 # A label: short, no sentence punctuation, optionally followed by a parenthetical like (My Role).
 _LABEL_RE = re.compile(
-    r"[ \t\u3000]*(?:\*\*)?(?P<label>[^:：。！？!?；;，,、\n*]{1,%d}?(?:[ \t]*[（(][^）)\n]{1,30}[）)])?)(?:\*\*)?"
-    r"[ \t]*[:：](?:\*\*)?[ \t\u3000]*" % MAX_LABEL
+    rf"[ \t\u3000]*(?:\*\*)?(?P<label>[^:：。！？!?；;，,、\n*]{{1,{MAX_LABEL}}}?(?:[ \t]*[（(][^）)\n]{{1,30}}[）)])?)"
+    r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t\u3000]*"
 )
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOT_LABELS = {
@@ -50,7 +52,9 @@ _NOT_LABELS = {
     "尊敬的领导", "尊敬的各位领导", "各位领导", "各位同事", "各位领导、同事", "亲爱的同事们", "大家好", "您好",
     "网址", "链接", "http", "https", "来源", "出处",
 }
-FIELD_LABELS = {"汇报人", "述职人", "报告人", "姓名", "部门", "岗位", "职务", "日期", "时间", "单位", "填报人", "撰写人"}
+FIELD_LABELS = {
+    "汇报人", "述职人", "报告人", "姓名", "部门", "岗位", "职务", "日期", "时间", "单位", "填报人", "撰写人",
+}
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ def _match_numbered(line: str) -> HeadingMatch | None:
         ordinal = _ordinal(m.group("n"))
         mark = m.groupdict().get("mark") or ""
         title = line[m.end():title_end]
-        if style in ("sample", "part") or len(title) <= MAX_TITLE and not title.endswith(tuple(TERMINAL)):
+        if style in ("sample", "part") or (len(title) <= MAX_TITLE and not title.endswith(tuple(TERMINAL))):
             return HeadingMatch(style, rank, title_start, title_end, ordinal, None, mark)
         # "1. 加强学习：本年度……" — a short title run into its body.
         cut = re.search(r"[:：]|。(?=.)", title)

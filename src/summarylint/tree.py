@@ -68,7 +68,7 @@ class TreeBuilder:
     def take_title(self, text: str, start: int, end: int) -> bool:
         """A title line ("2024年度个人工作总结") at the top of a file or of a 篇 sample is no section."""
         unit = self.current
-        if unit.style not in ("root", "sample") or unit.children or unit.blocks and unit.style == "root":
+        if unit.style not in ("root", "sample") or unit.children or (unit.blocks and unit.style == "root"):
             return False
         if len(text) > 50 or text.rstrip().endswith(tuple("。！？!?；;：:，,")) or not TITLE_RE.search(text):
             return False

@@ -18,7 +18,9 @@ from ..registry import check
 # XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%).
 LATIN_RUN_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
 # A lone X only where a number or name clearly belongs: 增长X%, X月X日, 第X名.
-LONE_X_RE = re.compile(r"(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天]|\.\d)(?![A-Za-z])|(?<=第)[Xx](?![A-Za-z])")
+LONE_X_RE = re.compile(
+    r"(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天]|\.\d)(?![A-Za-z])|(?<=第)[Xx](?![A-Za-z])"
+)
 SYMBOL_RE = re.compile(r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日])|_{2,}|＿{2,}")
 _SLOT_NOUN = r"[^\]】\n]{0,8}(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
 SLOT_RE = re.compile(
@@ -33,7 +35,8 @@ URL_RE = re.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]
 _VALUE_KINDS = [
     # (pattern on the text right after the slot, kind); first match wins
     (re.compile(r"[%％]|个?百分点"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
-    (re.compile(r"万元|亿元|元|块"), {"zh": "金额（写明单位，如 35.6万元）", "en": "amount of money (e.g. 356,000 yuan)"}),
+    (re.compile(r"万元|亿元|元|块"),
+     {"zh": "金额（写明单位，如 35.6万元）", "en": "amount of money (e.g. 356,000 yuan)"}),
     (re.compile(r"万?(?:人|位|名|用户)"), {"zh": "人数（如 1.2万人）", "en": "number of people"}),
     (re.compile(r"[年月日号]"), {"zh": "具体日期", "en": "date"}),
     (re.compile(r"分钟|小时|秒|天|周|个月"), {"zh": "时长（带单位）", "en": "duration with its unit"}),
@@ -47,7 +50,8 @@ _BEFORE_KINDS = [
     (re.compile(r"(?:汇报人|述职人|报告人|姓名|撰写人|填报人)[:：]?\s*$"), {"zh": "姓名", "en": "name"}),
     (re.compile(r"(?:部门|单位)[:：]?\s*$"), {"zh": "部门名称", "en": "department"}),
     (re.compile(r"(?:日期|时间)[:：]?\s*$"), {"zh": "日期", "en": "date"}),
-    (re.compile(r"(?:率|占比|比例|份额|渗透率|转化率)\D{0,4}$"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
+    (re.compile(r"(?:率|占比|比例|份额|渗透率|转化率)\D{0,4}$"),
+     {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
     (re.compile(r"(?:ROI|倍数)\D{0,4}$", re.I), {"zh": "具体数值", "en": "figure"}),
 ]
 _DEFAULT_KIND = {"zh": "具体内容", "en": "actual content"}

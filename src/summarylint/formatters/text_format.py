@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
 from ..report import FileReport, RunReport
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 _WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "score": "得分", "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "score": "得分",
+           "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
            "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
            "found": "Found {n} problems ({e} errors, {w} warnings, {i} infos) in {f} files",
@@ -36,7 +39,7 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
     return "\n".join(out)
 
 
-def _file_lines(file: FileReport, words: dict[str, str], style) -> list[str]:  # type: ignore[no-untyped-def]
+def _file_lines(file: FileReport, words: dict[str, str], style: Callable[..., str]) -> list[str]:
     lines = []
     for d in file.diagnostics:
         where = style(f"{file.path}:{d.line}:{d.column}:", bold=True)
