@@ -70,10 +70,13 @@ def find_config(start: Path) -> Path | None:
     for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            is_ours = name != "pyproject.toml" or "summarylint" in _toml(candidate).get("tool", {})
-            if candidate.is_file() and is_ours:
+            if candidate.is_file() and (name != "pyproject.toml" or _has_our_table(candidate)):
                 return candidate
     return None
+
+
+def _has_our_table(pyproject: Path) -> bool:
+    return "summarylint" in _toml(pyproject).get("tool", {})
 
 
 def load_config(path: Path) -> Config:
