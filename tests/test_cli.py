@@ -133,3 +133,15 @@ def test_bom_and_encoding_survive_fix(tmp_path: Path) -> None:
 def test_fix_refuses_stdin() -> None:
     proc = run_cli("check", "--fix", "-", stdin=DIRTY.encode())
     assert proc.returncode == 2 and "stdin" in proc.stderr
+
+
+def test_colours_only_when_asked() -> None:
+    from summarylint import lint_text
+    from summarylint.formatters.text_format import format_text
+    from summarylint.report import RunReport
+
+    run = RunReport(files=[lint_text(DIRTY, path="a.txt")])
+    coloured = format_text(run, lang="zh", color=True)
+    plain = format_text(run, lang="en", color=False)
+    assert "\x1b[31m" in coloured  # errors in red
+    assert "\x1b[" not in plain and "Found " in plain

@@ -46,3 +46,10 @@ def test_suggestions_name_the_kind_of_value(seed_text: str) -> None:
     assert "百分比" in by_text["%,"]
     assert "金额" in by_text["万元"]
     assert "时长" in by_text["分钟"]
+
+
+def test_user_counts_are_named_as_such(seed_text: str) -> None:
+    report = lint_text(seed_text, path="seed.txt")
+    at = seed_text.index("计划新增用户XX万") + len("计划新增用户")
+    diag = next(d for d in report.diagnostics if d.start == at)
+    assert "用户数" in diag.suggestion

@@ -57,6 +57,10 @@ _BEFORE_KINDS = [
 _DEFAULT_KIND = {"zh": "具体内容", "en": "actual content"}
 
 
+_PEOPLE_BEFORE_RE = re.compile(r"用户|粉丝|会员|注册|客户|人数|学员|访客")
+_PEOPLE = {"zh": "用户数（如 3.2万）", "en": "number of users (e.g. 32,000)"}
+
+
 def value_kind(text: str, start: int, end: int) -> dict[str, str]:
     """What belongs in the slot text[start:end], judged from its neighbours."""
     before = text[max(0, start - 12):start].split("\n")[-1]
@@ -64,6 +68,8 @@ def value_kind(text: str, start: int, end: int) -> dict[str, str]:
     for pattern, kind in _BEFORE_KINDS[:3]:
         if pattern.search(before):
             return kind
+    if re.match(r"万(?!元)", after) and _PEOPLE_BEFORE_RE.search(before[-6:]):
+        return _PEOPLE  # 新增用户XX万
     for pattern, kind in _VALUE_KINDS:
         if pattern.match(after):
             return kind
