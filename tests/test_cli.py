@@ -6,8 +6,8 @@ from pathlib import Path
 from .conftest import SAMPLES
 from .helpers import run_cli, run_json
 
-DIRTY = "二、工作成果\n本季度新增用户XX万，转化率提升到XX%。\n"
-CLEAN = "二、工作成果\n本季度新增用户3.2万，转化率由2.1%提升到2.6%。\n"
+DIRTY = "一、工作成果\n本季度新增用户XX万，转化率提升到XX%。\n"
+CLEAN = "一、工作成果\n本季度新增用户3.2万，转化率由2.1%提升到2.6%。\n"
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -17,7 +17,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def test_text_output_is_ruff_style_with_score(tmp_path: Path) -> None:
     f = write(tmp_path / "a.txt", DIRTY)
-    proc = run_cli("check", "--no-color", str(f))
+    proc = run_cli("check", "--no-color", "--select", "P", str(f))
     assert proc.returncode == 1
     first = proc.stdout.splitlines()[0]
     assert first.startswith(f"{f}:2:8: P001 ")
@@ -34,7 +34,7 @@ def test_english_messages(tmp_path: Path) -> None:
 def test_json_matches_the_contract(tmp_path: Path) -> None:
     code, data, _ = run_json(str(write(tmp_path / "a.md", DIRTY)))
     assert code == 1
-    diag = data["files"][0]["diagnostics"][0]
+    diag = next(d for d in data["files"][0]["diagnostics"] if d["rule"] == "P001")
     assert (diag["rule"], diag["category"], diag["severity"]) == ("P001", "placeholder", "error")
     assert (diag["line"], diag["column"], diag["end_line"], diag["end_column"]) == (2, 8, 2, 10)
     assert DIRTY[diag["offset"]:diag["end_offset"]] == "XX"

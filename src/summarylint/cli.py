@@ -6,6 +6,7 @@ Exit codes: 0 clean; 1 findings at or above the failing level, or a score below 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,22 @@ def _fail(message: str) -> None:
     click.echo(f"summarylint: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected exception into a one-line message and exit code 2 (SUMMARYLINT_DEBUG=1: traceback)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("SUMMARYLINT_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (run with SUMMARYLINT_DEBUG=1 for details)")
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summarylint")
 def main() -> None:
     """Lint and score Chinese work summaries (工作总结, 述职报告, 周报, 项目复盘)."""
@@ -140,3 +156,18 @@ def rule_doc(rule: Rule, lang: str) -> str:
     if text("fix"):
         parts += [f"## {heads[3]}", text("fix"), ""]
     return "\n".join(parts).rstrip()
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport; accepted for clients "
+              "that always pass it).")
+def lsp(stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors; needs pygls: pip install 'summarylint[lsp]'."""
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail("the language server needs pygls: pip install 'summarylint[lsp]'")
+        sys.exit(2)
+    serve()

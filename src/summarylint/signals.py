@@ -103,6 +103,7 @@ class Signals:
     results_sentences: int = 0
     results_with_figure: int = 0
     results_with_baseline: int = 0  # figure sentences that also carry a target, baseline or change
+    results_evidence: int = 0  # results sentences with a figure or a delivered outcome (上线, 交付, 关闭…)
     reflection_items: int = 0
     reflection_specific: int = 0  # with a figure or a cause
     reflection_remedy: int = 0  # naming what was or will be done
@@ -125,6 +126,7 @@ class Signals:
             "results_sentences": self.results_sentences,
             "results_with_figure": self.results_with_figure,
             "results_with_baseline": self.results_with_baseline,
+            "results_evidence": self.results_evidence,
             "reflection_items": self.reflection_items,
             "reflection_specific": self.reflection_specific,
             "reflection_remedy": self.reflection_remedy,
@@ -211,16 +213,20 @@ def compute_signals(doc: Document, unit: Section | None = None, *,
             sig.kinds.add(section.kind)
 
     exclude = lex["results_exclude_titles"]
-    results = [s for s in _kind_sections(unit, results_kinds)
-               if not exclude.search(s.title) and s.kind != "intro"]
+    # Unnamed body sections ("一、全年招聘情况", classified "other" from their content) hold work too.
+    results = [s for s in unit.walk() if s is not unit and not exclude.search(s.title)
+               and (s.kind in results_kinds or s.kind == "other" and s.kind_source in ("content", "parent"))]
     for text in _distinct(_sentences(results), set()):
         if not _is_content(text, min_cjk):
             continue
         sig.results_sentences += 1
         if figures(text):
             sig.results_with_figure += 1
+            sig.results_evidence += 1
             if lex["baseline"].search(text):
                 sig.results_with_baseline += 1
+        elif lex["deliverable"].search(text) and not lex["empty_pledge"].search(text):
+            sig.results_evidence += 1
 
     reflection = _kind_sections(unit, ("reflection",))
     for text in _distinct(_items(reflection), set()):

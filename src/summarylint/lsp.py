@@ -1,0 +1,322 @@
+"""`summarylint lsp`: a language server (LSP over stdio, pygls 2.x) for editors.
+
+- Diagnostics on open, change and save, the same as `summarylint check` gives for the same text.
+- Quick fixes from each diagnostic's fix edits, and a `source.fixAll.summarylint` action that
+  applies every safe fix (the edits `summarylint check --fix` would write).
+- Hover on a finding: the rule's documentation (what `summarylint rule ID` prints).
+- The user's config: the nearest summarylint.toml / .summarylint.toml / pyproject.toml
+  [tool.summarylint] above the document, as the CLI finds it; looked up on every lint and
+  reloaded when its modification time changes.
+  `initializationOptions: {"lang": "en"}` overrides the message language.
+
+Positions: summarylint counts code points; LSP counts UTF-16 code units unless the client
+offers another encoding (`general.positionEncodings`), which pygls negotiates. PositionMap
+converts both ways using LSP's own line breaks (\\n, \\r\\n, \\r).
+
+This module imports pygls (0.4 s): only the `lsp` command imports it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from . import __version__
+from .api import Linter
+from .config import Config, find_config, load_config
+from .diagnostics import Diagnostic
+from .errors import SummarylintError
+from .registry import Rule
+from .report import FileReport
+
+SOURCE = "summarylint"
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.summarylint"
+_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+             "info": types.DiagnosticSeverity.Information}
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_UNSUPPORTED_SUFFIXES = (".docx", ".doc", ".pdf")
+_WORDS = {
+    "zh": {"delete": "删除“{old}”", "replace": "将“{old}”改为“{new}”", "insert": "插入“{new}”", "edits": "{n} 处修改",
+           "unsafe": "（不安全修复，请复核）", "fix_all": "summarylint：应用全部安全修复"},
+    "en": {"delete": "Delete “{old}”", "replace": "Replace “{old}” with “{new}”", "insert": "Insert “{new}”",
+           "edits": "{n} edits", "unsafe": " (unsafe: review it)", "fix_all": "summarylint: apply all safe fixes"},
+}
+
+
+class PositionMap:
+    """Code-point offsets ⇄ LSP positions in the negotiated encoding (utf-16 by default)."""
+
+    def __init__(self, text: str, encoding: str = "utf-16"):
+        self.text = text
+        self.encoding = str(encoding)
+        self.starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
+
+    def units(self, s: str) -> int:
+        if self.encoding == "utf-32" or s.isascii():
+            return len(s)
+        if self.encoding == "utf-8":
+            return len(s.encode("utf-8", "surrogatepass"))
+        return len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+    def position(self, offset: int) -> types.Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return types.Position(line=line, character=self.units(self.text[self.starts[line]:offset]))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        if position.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[position.line]
+        end = self.starts[position.line + 1] if position.line + 1 < len(self.starts) else len(self.text)
+        line = self.text[start:end].rstrip("\r\n")
+        if self.encoding == "utf-32" or line.isascii():
+            return start + min(position.character, len(line))
+        units = 0
+        for i, ch in enumerate(line):
+            if units >= position.character:
+                return start + i
+            units += self.units(ch)
+        return start + len(line)
+
+
+@dataclass
+class _Linted:
+    version: int | None
+    report: FileReport | None
+    positions: PositionMap
+    linter: Linter | None
+
+
+@dataclass
+class SummarylintServer:
+    """The state behind the pygls server: linters per config file, the last result per document."""
+
+    server: LanguageServer
+    lang: str | None = None
+    linters: dict[Path | None, tuple[float, Linter]] = field(default_factory=dict)
+    results: dict[str, _Linted] = field(default_factory=dict)
+    reported_errors: set[str] = field(default_factory=set)
+    last_lint_seconds: float = 0.0
+
+    # -- configuration -------------------------------------------------------------------------------
+    def linter_for(self, path: str | None) -> Linter:
+        """The Linter for a document's config, looked up on every lint (a few stat calls), so that a
+        config file created, edited or deleted outside the editor takes effect on the next keystroke."""
+        folder = Path(path).parent if path else Path.cwd()
+        config_path = find_config(folder if folder.is_dir() else Path.cwd())
+        mtime = _mtime(config_path)
+        cached = self.linters.get(config_path)
+        if cached is None or cached[0] != mtime:
+            config = load_config(config_path) if config_path else Config()
+            cached = (mtime, Linter(config, lang=self.lang))
+            self.linters[config_path] = cached
+        return cached[1]
+
+    # -- linting -------------------------------------------------------------------------------------
+    def lint(self, uri: str) -> None:
+        document = self.server.workspace.get_text_document(uri)
+        path = document.path if uri.startswith("file:") else None
+        text = document.source
+        positions = PositionMap(text, str(self.server.workspace.position_encoding or "utf-16"))
+        if (path or uri).lower().endswith(_UNSUPPORTED_SUFFIXES):
+            self.results.pop(uri, None)
+            return
+        diagnostics: list[types.Diagnostic] = []
+        report: FileReport | None = None
+        linter: Linter | None = None
+        started = time.perf_counter()
+        try:
+            linter = self.linter_for(path)
+            report = linter.lint_text(text, path or document.filename or uri, _fmt(document.language_id, path))
+        except SummarylintError as exc:  # a broken config or rule pack: say so where the user looks
+            message = str(exc)
+            diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
+                                                severity=types.DiagnosticSeverity.Error, source=SOURCE))
+            self._tell_once(message, types.MessageType.Error)
+        self.last_lint_seconds = time.perf_counter() - started
+        if report is not None:
+            diagnostics = [to_lsp(d, positions) for d in report.diagnostics]
+            for error in report.errors:
+                self._tell_once(error, types.MessageType.Warning)
+        self.results[uri] = _Linted(document.version, report, positions, linter)
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version))
+
+    def _tell_once(self, message: str, kind: types.MessageType) -> None:
+        if message not in self.reported_errors:
+            self.reported_errors.add(message)
+            self.server.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+    def close(self, uri: str) -> None:
+        self.results.pop(uri, None)
+        self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    # -- code actions and hover ------------------------------------------------------------------------
+    def _current(self, uri: str) -> _Linted | None:
+        linted = self.results.get(uri)
+        document = self.server.workspace.get_text_document(uri)
+        if linted is None or linted.version != document.version:
+            self.lint(uri)
+            linted = self.results.get(uri)
+        return linted
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        linted = self._current(uri)
+        if linted is None or linted.report is None:
+            return []
+        lang = linted.linter.lang if linted.linter else "zh"
+        words = _WORDS.get(lang, _WORDS["zh"])
+        only = params.context.only
+        positions = linted.positions
+        start, end = positions.offset(params.range.start), positions.offset(params.range.end)
+        actions: list[types.CodeAction] = []
+        if not only or any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
+            for d in linted.report.diagnostics:
+                if d.fix is None or not d.fix.edits or not (d.start <= end and start <= d.end):
+                    continue
+                title = f"{d.rule} {_describe(d, positions.text, words)}" + ("" if d.fix.safe else words["unsafe"])
+                actions.append(types.CodeAction(
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[to_lsp(d, positions)],
+                    is_preferred=d.fix.safe,
+                    edit=self._workspace_edit(uri, linted, [(e.start, e.end, e.replacement) for e in d.fix.edits]),
+                ))
+        if not only or any(FIX_ALL.startswith(k) for k in only):
+            from .fixes import select_edits
+
+            edits = select_edits(linted.report.diagnostics)
+            if edits:
+                actions.append(types.CodeAction(
+                    title=words["fix_all"], kind=FIX_ALL,
+                    edit=self._workspace_edit(uri, linted, [(e.start, e.end, e.replacement) for e in edits]),
+                ))
+        return actions
+
+    def _workspace_edit(self, uri: str, linted: _Linted, edits: list[tuple[int, int, str]]) -> types.WorkspaceEdit:
+        text_edits = [types.TextEdit(range=linted.positions.range(s, e), new_text=r) for s, e, r in edits]
+        capabilities = self.server.client_capabilities
+        workspace = capabilities.workspace if capabilities else None
+        edit_caps = workspace.workspace_edit if workspace else None
+        if edit_caps is not None and edit_caps.document_changes:
+            identifier = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version)
+            return types.WorkspaceEdit(document_changes=[
+                types.TextDocumentEdit(text_document=identifier, edits=list(text_edits))])
+        return types.WorkspaceEdit(changes={uri: text_edits})
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        from .cli import rule_doc
+
+        linted = self._current(params.text_document.uri)
+        if linted is None or linted.report is None or linted.linter is None:
+            return None
+        offset = linted.positions.offset(params.position)
+        hits = [d for d in linted.report.diagnostics if d.start <= offset <= d.end]
+        if not hits:
+            return None
+        rules: dict[str, Rule] = {r.id: r for r in linted.linter.rules}
+        parts: list[str] = []
+        for d in hits:
+            parts.append(f"**{d.rule}** {d.message}" + (f"\n\n→ {d.suggestion}" if d.suggestion else ""))
+        for rule_id in dict.fromkeys(d.rule for d in hits):
+            if rule_id in rules:
+                parts.append(rule_doc(rules[rule_id], linted.linter.lang))
+        first, last = min(d.start for d in hits), max(d.end for d in hits)
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+                           range=linted.positions.range(first, last))
+
+
+def _mtime(path: Path | None) -> float:
+    if path is None:
+        return 0.0
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+def _fmt(language_id: str | None, path: str | None) -> str | None:
+    if path and Path(path).suffix:
+        return None  # the suffix decides, as on the command line
+    if language_id == "markdown":
+        return "markdown"
+    return "text"
+
+
+def to_lsp(d: Diagnostic, positions: PositionMap) -> types.Diagnostic:
+    message = d.message + (f"\n→ {d.suggestion}" if d.suggestion else "")
+    return types.Diagnostic(
+        range=positions.range(d.start, d.end), message=message, severity=_SEVERITY[d.severity], code=d.rule,
+        source=SOURCE, data={"rule": d.rule, "category": d.category, "fixable": d.fix is not None},
+    )
+
+
+def _describe(d: Diagnostic, text: str, words: dict[str, str]) -> str:
+    assert d.fix is not None
+    if len(d.fix.edits) != 1:
+        return words["edits"].format(n=len(d.fix.edits))
+    edit = d.fix.edits[0]
+    old, new = _short(text[edit.start:edit.end]), _short(edit.replacement)
+    if not edit.replacement:
+        return words["delete"].format(old=old)
+    if edit.start == edit.end:
+        return words["insert"].format(new=new)
+    return words["replace"].format(old=old, new=new)
+
+
+def _short(s: str, limit: int = 24) -> str:
+    s = s.replace("\r", "").replace("\n", "⏎")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def create_server() -> LanguageServer:
+    server = LanguageServer(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    state = SummarylintServer(server)
+    server.summarylint = state  # type: ignore[attr-defined]  # for tests and benchmarks
+
+    @server.feature(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        options: Any = params.initialization_options
+        if isinstance(options, dict) and options.get("lang") in ("zh", "en"):
+            state.lang = options["lang"]
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        state.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        state.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        state.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        state.close(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False))
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+        return state.code_actions(params)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        return state.hover(params)
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on stdin/stdout until the client says exit."""
+    create_server().start_io()
