@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
 from .engine import lint_document
 from .errors import InputError
 from .fixes import apply_fixes, refuse_reason, write_atomically
+from .genre import AUTO, detect, get_profile
 from .inputs import Source, expand_paths, read_source
 from .model import Document
 from .parse import parse_document
@@ -28,14 +30,19 @@ _FIX_ROUNDS = 5
 class Linter:
     """Rules loaded once, applied to many files (a team lead's folder of forty summaries)."""
 
-    def __init__(self, config: Config | None = None, *, lang: str | None = None, plugins: bool = True):
+    def __init__(self, config: Config | None = None, *, lang: str | None = None, plugins: bool = True,
+                 profile: str | None = None):
         self.config = config or Config()
         self.lang = lang or self.config.lang or "zh"
+        # The genre (rules/profiles.yaml): "auto" detects it per file; a name forces it.
+        self.profile = profile or self.config.profile or AUTO
+        self.profile_source = "--profile" if profile else self.config.path.name if self.config.path else "config"
+        if self.profile != AUTO:
+            get_profile(self.profile)  # an unknown name is a ConfigError
         rules = [r for r in all_rules(self.config.rule_packs, plugins=plugins) if self.config.selects(r.id)]
-        for rule in rules:
-            if rule.id in self.config.severity:
-                rule.severity = self.config.severity[rule.id]
-        self.rules: list[Rule] = rules
+        # Built-in rules are shared (cached): an override gets its own copy.
+        self.rules: list[Rule] = [replace(r, severity=self.config.severity[r.id]) if r.id in self.config.severity
+                                  else r for r in rules]
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None,
                   encoding: str = "utf-8") -> FileReport:
@@ -43,9 +50,10 @@ class Linter:
 
     def lint_document(self, doc: Document, encoding: str = "utf-8") -> FileReport:
         """Lint a parsed Document (the report's path is doc.path)."""
-        result = lint_document(doc, self.rules, lang=self.lang, profile=self.config.profile,
+        genre = detect(doc, self.profile, self.lang, self.profile_source)
+        result = lint_document(doc, self.rules, lang=self.lang, profile=genre.rule_profile,
                                rule_options=self.config.options)
-        return FileReport(doc.path, doc, result.diagnostics, score_document(doc, result.diagnostics),
+        return FileReport(doc.path, doc, result.diagnostics, score_document(doc, result.diagnostics, genre),
                           result.errors, encoding)
 
     def lint_source(self, source: Source) -> FileReport:
@@ -93,9 +101,10 @@ class Linter:
 
 
 def lint_text(text: str, *, path: str = "<text>", fmt: str | None = None, lang: str = "zh",
-              config: Config | None = None) -> FileReport:
-    """Lint one summary given as text; fmt is "markdown" or "text" (default: from the path's suffix)."""
-    return Linter(config, lang=lang).lint_text(text, path, fmt)
+              config: Config | None = None, profile: str | None = None) -> FileReport:
+    """Lint one summary given as text; fmt is "markdown" or "text" (default: from the path's suffix);
+    profile is the genre (auto, kpi, project, methodology, weekly, annual; default: config, else auto)."""
+    return Linter(config, lang=lang, profile=profile).lint_text(text, path, fmt)
 
 
 def lint_paths(paths: Iterable[str | Path], *, lang: str = "zh", config: Config | None = None) -> RunReport:
