@@ -70,9 +70,11 @@ def _load_config(config_path: str | None, paths: tuple[str, ...]) -> Config:
 @click.option("--min-score", type=click.IntRange(0, 100), default=None, help="Exit 1 when a file scores below N.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes marked unsafe.")
+@click.option("--profile", type=click.Choice(["auto", "kpi", "project", "methodology", "weekly", "annual"]),
+              default=None, help="Genre to score as (default auto: detected per file from title, headings, content).")
 def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, stdin_filename: str | None,
           config_path: str | None, select: str | None, ignore: str | None, fail_level: str | None,
-          min_score: int | None, fix: bool, unsafe_fixes: bool) -> None:
+          min_score: int | None, fix: bool, unsafe_fixes: bool, profile: str | None) -> None:
     """Check summaries: files, directories (recursing into .md/.markdown/.txt) or - for stdin."""
     from .api import Linter
     from .formatters import get_formatter
@@ -83,7 +85,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, st
             config.select = [s.strip() for s in select.split(",") if s.strip()]
         if ignore:
             config.ignore += [s.strip() for s in ignore.split(",") if s.strip()]
-        linter = Linter(config, lang=lang)
+        linter = Linter(config, lang=lang, profile=profile)
         report = linter.lint_paths(paths, stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes)
     except SummarylintError as exc:
         _fail(str(exc))

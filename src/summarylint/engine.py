@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic, Finding
 from .errors import ConfigError
 from .model import Document
 from .registry import Rule
+from .suppress import filter_suppressed
 
 
 @dataclass
@@ -67,6 +68,7 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh", profile
             errors.append(f"{doc.path}: rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
             continue
         diagnostics.extend(_diagnostic(doc, rule, f, lang) for f in findings)
+    diagnostics = filter_suppressed(doc.text, diagnostics)  # <!-- summarylint-disable … --> comments
     diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
     return LintResult(diagnostics, errors)
 

@@ -169,7 +169,7 @@ def detect(doc: Document, requested: str | None = None, lang: str = "zh", source
     if len(names) == 1:
         only = choices[0]
         return GenreChoice(only.name, only.reason, AUTO, choices)
-    parts = words["sep"].join(f"{_short(u.title, 8)} → {c.name}" for u, c in zip(units, choices))
+    parts = words["sep"].join(f"{_short(u.title, 8)} → {c.name}" for u, c in zip(units, choices, strict=True))
     return GenreChoice(MIXED, words["mixed"].format(parts=parts), AUTO, choices)
 
 

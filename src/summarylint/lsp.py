@@ -7,7 +7,8 @@
 - The user's config: the nearest summarylint.toml / .summarylint.toml / pyproject.toml
   [tool.summarylint] above the document, as the CLI finds it; looked up on every lint and
   reloaded when its modification time changes.
-  `initializationOptions: {"lang": "en"}` overrides the message language.
+  `initializationOptions: {"lang": "en", "profile": "weekly"}` override the message language and
+  the genre, as `--lang` and `--profile` do on the command line.
 
 Positions: summarylint counts code points; LSP counts UTF-16 code units unless the client
 offers another encoding (`general.positionEncodings`), which pygls negotiates. PositionMap
@@ -33,6 +34,7 @@ from .api import Linter
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
 from .errors import SummarylintError
+from .formatters.sarif_format import describe_fix
 from .registry import Rule
 from .report import FileReport
 
@@ -42,12 +44,7 @@ _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnosti
              "info": types.DiagnosticSeverity.Information}
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _UNSUPPORTED_SUFFIXES = (".docx", ".doc", ".pdf")
-_WORDS = {
-    "zh": {"delete": "删除“{old}”", "replace": "将“{old}”改为“{new}”", "insert": "插入“{new}”", "edits": "{n} 处修改",
-           "unsafe": "（不安全修复，请复核）", "fix_all": "summarylint：应用全部安全修复"},
-    "en": {"delete": "Delete “{old}”", "replace": "Replace “{old}” with “{new}”", "insert": "Insert “{new}”",
-           "edits": "{n} edits", "unsafe": " (unsafe: review it)", "fix_all": "summarylint: apply all safe fixes"},
-}
+_FIX_ALL_TITLE = {"zh": "summarylint：应用全部安全修复", "en": "summarylint: apply all safe fixes"}
 
 
 class PositionMap:
@@ -103,6 +100,7 @@ class SummarylintServer:
 
     server: LanguageServer
     lang: str | None = None
+    profile: str | None = None
     linters: dict[Path | None, tuple[float, Linter]] = field(default_factory=dict)
     results: dict[str, _Linted] = field(default_factory=dict)
     reported_errors: set[str] = field(default_factory=set)
@@ -118,7 +116,7 @@ class SummarylintServer:
         cached = self.linters.get(config_path)
         if cached is None or cached[0] != mtime:
             config = load_config(config_path) if config_path else Config()
-            cached = (mtime, Linter(config, lang=self.lang))
+            cached = (mtime, Linter(config, lang=self.lang, profile=self.profile))
             self.linters[config_path] = cached
         return cached[1]
 
@@ -140,6 +138,15 @@ class SummarylintServer:
             report = linter.lint_text(text, path or document.filename or uri, _fmt(document.language_id, path))
         except SummarylintError as exc:  # a broken config or rule pack: say so where the user looks
             message = str(exc)
+            diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
+                                                severity=types.DiagnosticSeverity.Error, source=SOURCE))
+            self._tell_once(message, types.MessageType.Error)
+        except Exception as exc:  # a bug of ours must not leave stale squiggles or kill the session
+            import traceback
+
+            message = f"internal error on {path or uri}: {type(exc).__name__}: {exc}"
+            self.server.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"summarylint: {message}\n{traceback.format_exc()}"))
             diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
                                                 severity=types.DiagnosticSeverity.Error, source=SOURCE))
             self._tell_once(message, types.MessageType.Error)
@@ -176,7 +183,6 @@ class SummarylintServer:
         if linted is None or linted.report is None:
             return []
         lang = linted.linter.lang if linted.linter else "zh"
-        words = _WORDS.get(lang, _WORDS["zh"])
         only = params.context.only
         positions = linted.positions
         start, end = positions.offset(params.range.start), positions.offset(params.range.end)
@@ -185,7 +191,7 @@ class SummarylintServer:
             for d in linted.report.diagnostics:
                 if d.fix is None or not d.fix.edits or not (d.start <= end and start <= d.end):
                     continue
-                title = f"{d.rule} {_describe(d, positions.text, words)}" + ("" if d.fix.safe else words["unsafe"])
+                title = f"{d.rule} {describe_fix(d, positions.text, lang)}"
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[to_lsp(d, positions)],
                     is_preferred=d.fix.safe,
@@ -197,7 +203,7 @@ class SummarylintServer:
             edits = select_edits(linted.report.diagnostics)
             if edits:
                 actions.append(types.CodeAction(
-                    title=words["fix_all"], kind=FIX_ALL,
+                    title=_FIX_ALL_TITLE.get(lang, _FIX_ALL_TITLE["zh"]), kind=FIX_ALL,
                     edit=self._workspace_edit(uri, linted, [(e.start, e.end, e.replacement) for e in edits]),
                 ))
         return actions
@@ -220,7 +226,8 @@ class SummarylintServer:
         if linted is None or linted.report is None or linted.linter is None:
             return None
         offset = linted.positions.offset(params.position)
-        hits = [d for d in linted.report.diagnostics if d.start <= offset <= d.end]
+        hits = sorted((d for d in linted.report.diagnostics if d.start <= offset <= d.end),
+                      key=lambda d: (d.end - d.start, d.start))
         if not hits:
             return None
         rules: dict[str, Rule] = {r.id: r for r in linted.linter.rules}
@@ -230,9 +237,9 @@ class SummarylintServer:
         for rule_id in dict.fromkeys(d.rule for d in hits):
             if rule_id in rules:
                 parts.append(rule_doc(rules[rule_id], linted.linter.lang))
-        first, last = min(d.start for d in hits), max(d.end for d in hits)
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
-                           range=linted.positions.range(first, last))
+        value = "\n\n---\n\n".join(parts)  # the narrowest finding first; its range is the hover's
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+                           range=linted.positions.range(hits[0].start, hits[0].end))
 
 
 def _mtime(path: Path | None) -> float:
@@ -260,24 +267,6 @@ def to_lsp(d: Diagnostic, positions: PositionMap) -> types.Diagnostic:
     )
 
 
-def _describe(d: Diagnostic, text: str, words: dict[str, str]) -> str:
-    assert d.fix is not None
-    if len(d.fix.edits) != 1:
-        return words["edits"].format(n=len(d.fix.edits))
-    edit = d.fix.edits[0]
-    old, new = _short(text[edit.start:edit.end]), _short(edit.replacement)
-    if not edit.replacement:
-        return words["delete"].format(old=old)
-    if edit.start == edit.end:
-        return words["insert"].format(new=new)
-    return words["replace"].format(old=old, new=new)
-
-
-def _short(s: str, limit: int = 24) -> str:
-    s = s.replace("\r", "").replace("\n", "⏎")
-    return s if len(s) <= limit else s[: limit - 1] + "…"
-
-
 def create_server() -> LanguageServer:
     server = LanguageServer(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
     state = SummarylintServer(server)
@@ -286,8 +275,11 @@ def create_server() -> LanguageServer:
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
         options: Any = params.initialization_options
-        if isinstance(options, dict) and options.get("lang") in ("zh", "en"):
-            state.lang = options["lang"]
+        if isinstance(options, dict):
+            if options.get("lang") in ("zh", "en"):
+                state.lang = options["lang"]
+            if isinstance(options.get("profile"), str):
+                state.profile = options["profile"]
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:

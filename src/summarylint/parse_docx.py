@@ -143,7 +143,8 @@ def _styles(document: Any) -> dict[str, _Style]:
         based = el.find(_W + "basedOn")
         ppr = el.find(_W + "pPr")
         out[str(el.get(_W + "styleId"))] = _Style(
-            name=name, outline_level=_outline_level(ppr), numbered=ppr is not None and ppr.find(_W + "numPr") is not None,
+            name=name, outline_level=_outline_level(ppr),
+            numbered=ppr is not None and ppr.find(_W + "numPr") is not None,
             based_on=based.get(_W + "val") if based is not None else None,
         )
     return out
@@ -332,10 +333,7 @@ def _level_ranks(paragraphs: list[DocxParagraph]) -> dict[int, float]:
     ranks: dict[int, float] = {}
     above = 0.0
     for level in range(1, 10):
-        if numbered.get(level):
-            rank = min(numbered[level])
-        else:
-            rank = above + 0.5
+        rank = min(numbered[level]) if numbered.get(level) else above + 0.5
         ranks[level] = rank
         if level in numbered:
             above = max(above, rank)

@@ -40,6 +40,7 @@ class FileReport:
             "score": self.score.score,
             "grade": self.score.grade,
             "categories": self.score.categories,
+            "profile": self.score.profile_json(),
             "scoring": self.score.to_json(),
             "encoding": self.encoding,
             "sections": self.sections_json(),

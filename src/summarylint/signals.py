@@ -16,9 +16,9 @@ so length alone earns nothing. Cue lexicons are data (rules/scoring.yaml, `signa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .data import load_data
@@ -47,7 +47,9 @@ _DATE_RE = re.compile(
     r"|[Qq][1-4]"
 )
 _NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
-_CN_FIGURE_RE = re.compile(r"[一二两三四五六七八九十百千]+(?:个百分点|倍|成(?=[，。；、]))|[两三四五六七八九十百千]+[万亿]")
+_CN_FIGURE_RE = re.compile(
+    r"[一二两三四五六七八九十百千]+(?:个百分点|倍|成(?=[，。；、]))|[两三四五六七八九十百千]+[万亿]"
+)
 _PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|×{2,}|_{2,}|某某|【请[^】]*】|\[填写[^\]]*\]")
 _LEADIN_END = ("：", ":")
 _LABEL_STYLES = {"runin", "runin-bullet", "label", "label-bullet", "bold", "cn-paren", "num-dot", "num-paren",
@@ -74,12 +76,23 @@ def cjk_count(text: str) -> int:
     return len(_CJK_RE.findall(text))
 
 
-def figures(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def figures(text: str) -> tuple[str, ...]:
     """Quantities in a piece of prose: numbers that are not dates, ordinals, ids, versions or slots."""
     text = _PLACEHOLDER_RE.sub(" ", _strip_ordinal(text))
     text = _NOT_FIGURE_RE.sub(" ", text)
     text = _DATE_RE.sub(" ", text)
-    return [m.group() for m in _NUMBER_RE.finditer(text)] + [m.group() for m in _CN_FIGURE_RE.finditer(text)]
+    return (*(m.group() for m in _NUMBER_RE.finditer(text)), *(m.group() for m in _CN_FIGURE_RE.finditer(text)))
+
+
+_CLAUSE_RE = re.compile(r"[，,；;。！？!?]")
+
+
+def has_baseline(text: str) -> bool:
+    """A figure set against a target, a baseline or a change in the same clause (新签57家，目标50家 → the
+    second clause); a change word with no figure beside it (活跃度进一步提升) is no baseline."""
+    cue = _lexicons()["baseline"]
+    return any(cue.search(clause) and figures(clause) for clause in _CLAUSE_RE.split(text))
 
 
 def has_date(text: str) -> bool:
@@ -145,6 +158,11 @@ class Signals:
 
 # ----------------------------------------------------------------------------- items
 
+# Sentence ends for signals: CJK and ASCII terminal punctuation; a half-width "." after CJK ends one
+# too, so a fix that only changes the width of punctuation cannot change what is counted.
+_CLAIM_END_RE = re.compile(r"[。！？!?；;…]+[”’」』）)\]】]*|(?<=[\u4e00-\u9fff%％）)”])\.(?!\d)")
+
+
 def _distinct(texts: Iterable[str], seen: set[str]) -> Iterator[str]:
     for text in texts:
         key = normalise(text)
@@ -163,73 +181,115 @@ def _kind_sections(unit: Section, kinds: Iterable[str]) -> list[Section]:
     return [s for s in unit.walk() if s is not unit and s.kind in wanted]
 
 
-def _items(sections: list[Section]) -> Iterator[str]:
-    """Items of a reflection or plan part: each block, with the run-in title of its section in front of
-    the section's first block ("数据分析深度不足：……"); a titled section with no body is an item itself."""
-    members = {id(s) for s in sections}
-    for section in sections:
-        top = section.parent is None or id(section.parent) not in members
-        labelled = not top and section.style in _LABEL_STYLES and section.title
-        if not section.blocks:
-            if labelled and not section.children:
-                yield section.title
-            continue
-        for i, block in enumerate(section.blocks):
-            if i == 0 and labelled:
-                yield f"{section.title}：{block.text}"
-            else:
-                yield block.text
+class _Reader:
+    """Block text as signals see it: spans that are not the writer's content (template residue, and the
+    text its fixes delete) cut out, so deleting them changes no signal."""
 
+    def __init__(self, doc: Document, exclude: Sequence[tuple[int, int]]):
+        self.doc = doc
+        self.exclude = sorted(exclude)
+        self._cache: dict[int, str] = {}
 
-def _sentences(sections: list[Section]) -> Iterator[str]:
-    for section in sections:
-        for block in section.blocks:
-            for sentence in block.sentences:
-                yield sentence.text
+    def text(self, block: Block) -> str:
+        cached = self._cache.get(id(block))
+        if cached is not None:
+            return cached
+        spans = [(max(s, block.start), min(e, block.end)) for s, e in self.exclude if s < block.end and block.start < e]
+        if not spans:
+            text = block.text
+        else:
+            parts, cursor = [], block.start
+            for s, e in spans:
+                if s > cursor:
+                    parts.append(self.doc.text[cursor:s])
+                cursor = max(cursor, e)
+            parts.append(self.doc.text[cursor:block.end])
+            text = "".join(parts).strip()
+        self._cache[id(block)] = text
+        return text
+
+    def claims(self, block: Block) -> Iterator[str]:
+        for line in self.text(block).split("\n"):
+            cursor = 0
+            for m in _CLAIM_END_RE.finditer(line):
+                piece = line[cursor:m.end()].strip(" \t\u3000\r")
+                cursor = m.end()
+                if piece:
+                    yield piece
+            rest = line[cursor:].strip(" \t\u3000\r")
+            if rest:
+                yield rest
+
+    def sentences(self, sections: list[Section]) -> Iterator[str]:
+        for section in sections:
+            for block in section.blocks:
+                yield from self.claims(block)
+
+    def has_content(self, section: Section, min_cjk: int) -> bool:
+        return any(_is_content(self.text(b), min_cjk) for b in section.all_blocks())
+
+    def items(self, sections: list[Section]) -> Iterator[str]:
+        """Items of a reflection or plan part: each block, with the run-in title of its section in front of
+        a block on the title's own line ("数据分析深度不足：……"); a titled section with no body is an item."""
+        members = {id(s) for s in sections}
+        for section in sections:
+            top = section.parent is None or id(section.parent) not in members
+            labelled = not top and section.style in _LABEL_STYLES and section.title
+            blocks = [b for b in section.blocks if self.text(b)]
+            if not blocks:
+                if labelled and not section.children:
+                    yield section.title
+                continue
+            for block in blocks:
+                between = self.doc.text[section.title_end:block.start]
+                run_in = labelled and section.title_end <= block.start and "\n" not in between
+                yield f"{section.title}：{self.text(block)}" if run_in else self.text(block)
 
 
 # ----------------------------------------------------------------------------- measuring
 
-def compute_signals(doc: Document, unit: Section | None = None, *,
-                    results_kinds: Iterable[str] = ("results",)) -> Signals:
-    """Signals for one unit of doc (default: the whole document)."""
+def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds: Iterable[str] = ("results",),
+                    exclude: Sequence[tuple[int, int]] = ()) -> Signals:
+    """Signals for one unit of doc (default: the whole document); `exclude` spans are not content."""
     unit = unit or doc.root
     config = load_data("scoring.yaml")["signals"]
     lex = _lexicons()
     min_cjk = int(config["min_item_cjk"])
+    read = _Reader(doc, exclude)
     sig = Signals()
 
-    seen: set[str] = set()
+    # A line that repeats the title or a heading (a second copy's title, pasted below) is no new content.
+    seen: set[str] = {normalise(t) for t in (doc.title or "", *(s.title for s in doc.sections()))}
     all_blocks: list[Block] = list(unit.all_blocks())
     for block in all_blocks:
-        for text in _distinct((s.text for s in block.sentences), seen):
+        for text in _distinct(read.claims(block), seen):
             if _PLACEHOLDER_RE.fullmatch(text.strip()):
                 continue
-            sig.content_chars += cjk_count(_PLACEHOLDER_RE.sub("", text))
+            sig.content_chars += cjk_count(_PLACEHOLDER_RE.sub("", _strip_ordinal(text)))
             sig.figures += len(figures(text))
 
     for section in unit.walk():
-        if section is not unit and any(_is_content(b.text, min_cjk) for b in section.all_blocks()):
+        if section is not unit and read.has_content(section, min_cjk):
             sig.kinds.add(section.kind)
 
-    exclude = lex["results_exclude_titles"]
+    not_results = lex["results_exclude_titles"]
     # Unnamed body sections ("一、全年招聘情况", classified "other" from their content) hold work too.
-    results = [s for s in unit.walk() if s is not unit and not exclude.search(s.title)
-               and (s.kind in results_kinds or s.kind == "other" and s.kind_source in ("content", "parent"))]
-    for text in _distinct(_sentences(results), set()):
+    results = [s for s in unit.walk() if s is not unit and not not_results.search(s.title)
+               and (s.kind in results_kinds or (s.kind == "other" and s.kind_source in ("content", "parent")))]
+    for text in _distinct(read.sentences(results), set()):
         if not _is_content(text, min_cjk):
             continue
         sig.results_sentences += 1
         if figures(text):
             sig.results_with_figure += 1
             sig.results_evidence += 1
-            if lex["baseline"].search(text):
+            if has_baseline(text):
                 sig.results_with_baseline += 1
         elif lex["deliverable"].search(text) and not lex["empty_pledge"].search(text):
             sig.results_evidence += 1
 
     reflection = _kind_sections(unit, ("reflection",))
-    for text in _distinct(_items(reflection), set()):
+    for text in _distinct(read.items(reflection), set()):
         if not _is_content(text, min_cjk):
             continue
         sig.reflection_items += 1
@@ -238,26 +298,44 @@ def compute_signals(doc: Document, unit: Section | None = None, *,
         if lex["remedy"].search(text):
             sig.reflection_remedy += 1
     in_reflection = {id(b) for s in reflection for b in s.blocks}
+    problems: set[str] = set()
     for block in all_blocks:
         if id(block) not in in_reflection:
-            sig.inline_problems += sum(1 for s in block.sentences if lex["problem"].search(s.text))
+            sig.inline_problems += sum(1 for s in _distinct(read.claims(block), problems) if lex["problem"].search(s))
 
     plan = _kind_sections(unit, ("plan",))
-    for text in _distinct(_items(plan), set()):
+    for text in _distinct(read.items(plan), set()):
         if not _is_content(text, min_cjk) or lex["signature"].match(text):
             continue
         sig.plan_items += 1
-        dated = has_date(text)
-        sig.plan_dated += dated
+        sig.plan_dated += has_date(text)
         empty = lex["empty_pledge"].search(text)
         if figures(text) or (lex["deliverable"].search(text) and not empty):
             sig.plan_measurable += 1
 
-    sig.projects = _projects(unit, lex, min_cjk)
+    sig.projects = _projects(unit, lex, min_cjk, read)
     return sig
 
 
-def _projects(unit: Section, lex: dict[str, re.Pattern[str]], min_cjk: int) -> list[ProjectBlock]:
+def repetition(doc: Document, exclude: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """(content sentences, how many repeat an earlier one) over the whole file: a summary pasted twice
+    repeats half of itself."""
+    min_cjk = int(load_data("scoring.yaml")["signals"]["min_item_cjk"])
+    read = _Reader(doc, exclude)
+    seen: set[str] = set()
+    total = repeated = 0
+    for block in doc.blocks():
+        for claim in read.claims(block):
+            if cjk_count(claim) < min_cjk:
+                continue
+            key = normalise(claim)
+            total += 1
+            repeated += key in seen
+            seen.add(key)
+    return total, repeated
+
+
+def _projects(unit: Section, lex: dict[str, re.Pattern[str]], min_cjk: int, read: _Reader) -> list[ProjectBlock]:
     """Per-project blocks (项目一：… / 核心项目二：…): each should hold a result and a reflection."""
     blocks = []
     for section in unit.walk():
@@ -269,10 +347,9 @@ def _projects(unit: Section, lex: dict[str, re.Pattern[str]], min_cjk: int) -> l
                 "root", "sample", "part", "md-h1"):
             continue
         parts = [s for s in section.walk() if s is not section]
-        has_result = any(s.kind == "results" and lex["result_title"].search(s.title)
-                         and any(_is_content(b.text, min_cjk) for b in s.all_blocks()) for s in parts)
-        has_reflection = any(s.kind == "reflection" and any(_is_content(b.text, min_cjk) for b in s.all_blocks())
-                             for s in parts)
+        has_result = any(s.kind == "results" and lex["result_title"].search(s.title) and read.has_content(s, min_cjk)
+                         for s in parts)
+        has_reflection = any(s.kind == "reflection" and read.has_content(s, min_cjk) for s in parts)
         blocks.append(ProjectBlock(section.title, has_result, has_reflection))
     return blocks
 
@@ -283,10 +360,7 @@ def external_metrics(doc: Document) -> dict[str, Any]:
         from .numbers.signals import metric_signals  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return {}
-    try:
-        result = metric_signals(doc)
-    except Exception:  # noqa: BLE001 - an optional helper must never break scoring
-        return {}
+    result = metric_signals(doc)
     if isinstance(result, dict):
         return {str(k): v for k, v in result.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     if hasattr(result, "__dataclass_fields__"):

@@ -17,6 +17,7 @@ from .sentences import split_sentences
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
 _CLOSING_RE = re.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
 TITLE_RE = re.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
+_SAMPLE_RE = re.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
 
 
 class TreeBuilder:
@@ -72,6 +73,8 @@ class TreeBuilder:
             return False
         if len(text) > 50 or text.rstrip().endswith(tuple("。！？!?；;：:，,")) or not TITLE_RE.search(text):
             return False
+        if _SAMPLE_RE.match(text):
+            return False  # "篇一：《运营工作总结》" opens a sample of a collection
         label = re.split(r"[:：]", text, maxsplit=1)
         if len(label) == 2 and kind_of_heading(label[0]):
             return False  # "引言：复盘是为了更好地前行" is a heading, not the title

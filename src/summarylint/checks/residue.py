@@ -38,7 +38,8 @@ SITE_LINE_RE = re.compile(
 )
 # Text addressed to the writer (writing-instructions).
 INSTRUCTION_BRACKET_RE = re.compile(
-    r"【(?:本篇侧重|本文侧重|写作提示|写作要点|写作技巧|写作思路|填写说明|填写提示|使用说明|模板说明)[ \t]*[:：]?[^】\n]*】"
+    r"【(?:本篇侧重|本文侧重|写作提示|写作要点|写作技巧|写作思路|填写说明|填写提示|使用说明|模板说明)"
+    r"[ \t]*[:：]?[^】\n]*】"
     r"|[（(](?:写作提示|写作要点|写作技巧|填写说明|填写提示)[ \t]*[:：][^）)\n]*[）)]"
 )
 INSTRUCTION_RE = re.compile(
@@ -132,16 +133,16 @@ def sentence_span(text: str, start: int, end: int, line: Line) -> tuple[int, int
 def is_boilerplate_line(line: Line) -> bool:
     """The line starts with download-site chrome: everything after the cue is chrome too."""
     m = BOILERPLATE_RE.search(line.text)
-    return bool(m) and not line.text[: m.start()].strip(" \t\u3000-—*>#【[（(")
+    return m is not None and not line.text[: m.start()].strip(" \t\u3000-—*>#【[（(")
 
 
 def residue_lines(doc: Document) -> set[int]:
     """Start offsets of lines that are wholly residue (for counting a document's real length)."""
     found = set()
     for line in iter_lines(doc):
-        head = line.text.lstrip(" \t\u3000")
-        if (is_boilerplate_line(line) or SITE_LINE_RE.match(line.text) or INSTRUCTION_BRACKET_RE.fullmatch(head.rstrip())
-                or SITE_RE.search(line.text) and _all_sentences_match(line, SITE_RE)):
+        note = INSTRUCTION_BRACKET_RE.fullmatch(line.text.strip(" \t\u3000"))
+        if (is_boilerplate_line(line) or SITE_LINE_RE.match(line.text) or note
+                or (SITE_RE.search(line.text) and _all_sentences_match(line, SITE_RE))):
             found.add(line.start)
     return found
 
@@ -174,6 +175,7 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     preface_end = _first_sample_start(doc)
     title_span = doc.title_span or (-1, -1)
+    heading_lines = {doc.line_span(s.title_start)[0] for s in doc.sections() if s.style != "implicit"}
     for line in iter_lines(doc):
         if is_boilerplate_line(line):
             continue  # doc-site-boilerplate reports the line
@@ -181,8 +183,8 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             start, end = trimmed(line)
             yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line))
             continue
-        if line.start == title_span[0] or _is_unit_title(doc, line):
-            yield from _title_cues(doc, line)
+        if line.start == title_span[0] or line.start in heading_lines:
+            yield from _title_cues(doc, line)  # a title's site words are deleted, never the title
             continue
         matches = list(SITE_RE.finditer(line.text))
         if not matches:
@@ -190,7 +192,8 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if line.start < preface_end or _all_sentences_match(line, SITE_RE):
             # The site's preface to a 范文 collection, or a line made only of site talk.
             start, end = trimmed(line)
-            yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line), variant="line")
+            cue = sentence_span(text, line.start + matches[0].start(), line.start + matches[0].end(), line)
+            yield Finding(start, end, {"text": _quote(text[cue[0]:cue[1]])}, delete_line(doc, line), variant="line")
             continue
         seen_end = -1
         for m in matches:
@@ -215,18 +218,12 @@ def _title_cues(doc: Document, line: Line) -> Iterator[Finding]:
 
 def _first_sample_start(doc: Document) -> int:
     """Where the first 篇一 sample starts, when the file is a collection of samples (else 0)."""
-    samples = [s for s in doc.root.children if s.style == "sample"]
-    return samples[0].start if samples else 0
-
-
-def _is_unit_title(doc: Document, line: Line) -> bool:
-    return any(s.style == "sample" and s.title_start >= line.start and s.title_end <= line.end
-               for s in doc.root.children)
+    first = next((s for s in doc.sections() if s.style == "sample"), None)
+    return first.start if first else 0
 
 
 @check("template-site-url")
 def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    text = doc.text
     for line in iter_lines(doc):
         if is_boilerplate_line(line):
             continue  # already reported, URL and all
@@ -236,9 +233,12 @@ def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             start, end = line.start + m.start(), line.start + m.start() + len(url)
             rest = (line.text[: m.start()] + line.text[m.start() + len(url):]).strip(" \t\u3000")
-            alone = not rest or bool(re.fullmatch(r"(?:来源|出处|原文|原文链接|本文链接|本文地址|网址|链接)[:：]?", rest))
+            alone = not rest or bool(_LINK_LABEL_RE.fullmatch(rest))
             fix = delete_line(doc, line) if alone else Fix((Edit(start, end, ""),), safe=False)
             yield Finding(start, end, {"text": url, "host": _host(url)}, fix)
+
+
+_LINK_LABEL_RE = re.compile(r"(?:来源|出处|原文|原文链接|本文链接|本文地址|网址|链接)[:：]?")
 
 
 def _host(url: str) -> str:
@@ -277,13 +277,13 @@ def _clause_to_sentence_end(text: str, start: int, end: int, line: Line) -> tupl
 
 @check("template-collection")
 def template_collection(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    samples = [s for s in doc.root.children if s.style == "sample"]
+    samples = [s for s in doc.sections() if s.style == "sample"]
     for section in samples:
-        line_start, line_end = doc.line_span(section.title_start)
-        start = line_start + len(doc.text[line_start:line_end]) - len(doc.text[line_start:line_end].lstrip())
-        end = line_start + len(doc.text[line_start:line_end].rstrip())
-        yield Finding(start, end, {"text": _quote(doc.text[start:end]), "count": len(samples)},
-                      variant="one" if len(samples) == 1 else None)
+        start = section.title_start
+        end = start + len(doc.text[start:doc.line_span(start)[1]].rstrip())
+        label = re.match(r"篇[〇零一二三四五六七八九十百]+", doc.text[start:end])
+        text = label.group() if label else _quote(doc.text[start:end])
+        yield Finding(start, end, {"text": text, "count": len(samples)}, variant="one" if len(samples) == 1 else None)
 
 
 @check("signature-placeholder")
@@ -295,6 +295,11 @@ def signature_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if any(PLACEHOLDER_RE.search(value) for _, value in values):
             start, end = trimmed(line)
             yield Finding(start, end, {"text": doc.text[start:end]})
+
+
+def _field_value(line: str, field: re.Match[str]) -> str:
+    following = FIELD_RE.search(line, field.end())
+    return line[field.end():following.start() if following else len(line)].strip(" \t\u3000")
 
 
 def _field_values(line: str) -> list[tuple[str, str]]:
@@ -313,8 +318,8 @@ def empty_field(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for i, line in enumerate(lines):
         if len(line.text.strip()) > MAX_SIGNATURE_LINE or not SIGNATURE_RE.match(line.text):
             continue
-        for m, value in zip(FIELD_RE.finditer(line.text), (v for _, v in _field_values(line.text))):
-            if value:
+        for m in FIELD_RE.finditer(line.text):
+            if _field_value(line.text, m):
                 continue
             last = m.end() == len(line.text.rstrip(" \t\u3000"))
             if last and _value_on_next_line(m.group("label"), lines[i + 1:i + 2]):
@@ -330,9 +335,8 @@ def _value_on_next_line(label: str, following: list[Line]) -> bool:
     nxt = following[0].text.strip()
     if not nxt or len(nxt) > 12 or FIELD_RE.match(nxt) or PLACEHOLDER_RE.search(nxt):
         return False
-    if label in NAME_FIELDS and DATE_LIKE_RE.search(nxt):
-        return False  # a date under 汇报人： is the date line, not the name
-    return True
+    # A date under 汇报人： is the date line, not the name.
+    return not (label in NAME_FIELDS and DATE_LIKE_RE.search(nxt))
 
 
 def _quote(snippet: str, limit: int = 40) -> str:

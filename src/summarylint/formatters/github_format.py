@@ -36,7 +36,8 @@ def format_github(report: RunReport, *, lang: str = "zh", **_: object) -> str:
             lines.append(f"::{COMMANDS[d.severity]} {props}::{escape_data(message)}")
     n, scores = report.count(), report.mean_score()
     if lang == "zh":
-        lines.append(f"summarylint：{len(report.files)} 个文件，{n} 个问题（{report.count('error')} 个错误），平均分 {scores}")
+        lines.append(f"summarylint：{len(report.files)} 个文件，{n} 个问题"
+                     f"（{report.count('error')} 个错误），平均分 {scores}")
     else:
         lines.append(f"summarylint: {len(report.files)} files, {n} problems ({report.count('error')} errors), "
                      f"mean score {scores}")

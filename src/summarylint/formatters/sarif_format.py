@@ -8,6 +8,8 @@ Regions count columns in Unicode code points, as every summarylint output does; 
 so with `columnKind: "unicodeCodePoints"`. SARIF's `endColumn` is exclusive, like ours.
 Per-file scores go into `run.artifacts[].properties`; input errors (unreadable files) become
 tool execution notifications, and `executionSuccessful` is false when there were any.
+Curly braces in message strings are doubled, as SARIF §3.11.5 requires (a single brace would
+start a placeholder).
 """
 
 from __future__ import annotations
@@ -29,8 +31,12 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
-_WORDS = {"zh": {"suggestion": "建议", "fix": "自动修复", "unsafe": "（不安全修复，请复核）"},
-          "en": {"suggestion": "Suggestion", "fix": "Automatic fix", "unsafe": " (unsafe fix: review it)"}}
+_WORDS = {
+    "zh": {"suggestion": "建议", "delete": "删除“{old}”", "replace": "将“{old}”改为“{new}”", "insert": "插入“{new}”",
+           "edits": "{n} 处修改", "unsafe": "（不安全修复，请复核）"},
+    "en": {"suggestion": "Suggestion", "delete": "Delete “{old}”", "replace": "Replace “{old}” with “{new}”",
+           "insert": "Insert “{new}”", "edits": "{n} edits", "unsafe": " (unsafe: review it)"},
+}
 _ARG_RE = re.compile(r"\{[^{}]*\}")
 
 
@@ -48,14 +54,14 @@ def sarif_log(report: RunReport, *, lang: str = "zh", rules: list[Rule] | None =
     for d in used:  # a rule from a rule pack that was not passed in: describe it from its diagnostic
         if d.rule not in descriptors:
             descriptors[d.rule] = {
-                "id": d.rule, "name": d.name, "shortDescription": {"text": d.name},
+                "id": d.rule, "name": d.name, "shortDescription": {"text": _escape(d.name)},
                 "defaultConfiguration": {"level": LEVELS[d.severity]},
                 "properties": {"category": d.category, "tags": [d.category]},
             }
     index = {rid: i for i, rid in enumerate(descriptors)}
     artifacts = [_artifact(f) for f in report.files]
-    results = [_result(f, i, d, index, known, lang) for i, f in enumerate(report.files) for d in f.diagnostics]
-    notifications = [{"level": "error", "message": {"text": message}}
+    results = [_result(f, i, d, index, lang) for i, f in enumerate(report.files) for d in f.diagnostics]
+    notifications = [{"level": "error", "message": {"text": _escape(message)}}
                      for message in [*report.input_errors, *(e for f in report.files for e in f.errors)]]
     run: dict[str, Any] = {
         "tool": {"driver": {
@@ -93,6 +99,31 @@ def _known_rules(rules: list[Rule] | None) -> dict[str, Rule]:
     return {rule.id: rule for rule in rules}
 
 
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def describe_fix(d: Diagnostic, text: str, lang: str = "zh") -> str:
+    """A one-line title for a diagnostic's fix: what the edit does to this text."""
+    words = _WORDS.get(lang, _WORDS["zh"])
+    assert d.fix is not None
+    unsafe = "" if d.fix.safe else words["unsafe"]
+    if len(d.fix.edits) != 1:
+        return words["edits"].format(n=len(d.fix.edits)) + unsafe
+    edit = d.fix.edits[0]
+    old, new = _short(text[edit.start:edit.end]), _short(edit.replacement)
+    if not edit.replacement:
+        return words["delete"].format(old=old) + unsafe
+    if edit.start == edit.end:
+        return words["insert"].format(new=new) + unsafe
+    return words["replace"].format(old=old, new=new) + unsafe
+
+
+def _short(s: str, limit: int = 24) -> str:
+    s = s.replace("\r", "").replace("\n", "⏎")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
 def _text(rule: Rule, key: str, lang: str) -> str:
     value = rule.text.get(key) or {}
     return str(value.get(lang) or value.get("zh") or "").strip()
@@ -102,12 +133,13 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     from ..cli import rule_doc
 
     short = _ARG_RE.sub("…", _text(rule, "message", lang)) or rule.name
+    doc = _escape(_ARG_RE.sub("…", rule_doc(rule, lang)))
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": _text(rule, "why", lang) or short},
-        "help": {"text": rule_doc(rule, lang), "markdown": rule_doc(rule, lang)},
+        "shortDescription": {"text": _escape(short)},
+        "fullDescription": {"text": _escape(_text(rule, "why", lang) or short)},
+        "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category], "fixable": rule.fixable},
     }
@@ -144,18 +176,18 @@ def _region(file: FileReport, start: int, end: int) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(file: FileReport, artifact_index: int, d: Diagnostic, index: dict[str, int],
-            known: dict[str, Rule], lang: str) -> dict[str, Any]:
+def _result(file: FileReport, artifact_index: int, d: Diagnostic, index: dict[str, int], lang: str) -> dict[str, Any]:
     words = _WORDS.get(lang, _WORDS["zh"])
     text = d.message
     if d.suggestion:
-        text += f"\n{words['suggestion']}: {d.suggestion}" if lang == "en" else f"\n{words['suggestion']}：{d.suggestion}"
+        colon = ": " if lang == "en" else "："
+        text += f"\n{words['suggestion']}{colon}{d.suggestion}"
     location = _location(file.path, artifact_index)
     result: dict[str, Any] = {
         "ruleId": d.rule,
         "ruleIndex": index[d.rule],
         "level": LEVELS[d.severity],
-        "message": {"text": text},
+        "message": {"text": _escape(text)},
         "locations": [{"physicalLocation": {
             "artifactLocation": location,
             "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
@@ -164,12 +196,8 @@ def _result(file: FileReport, artifact_index: int, d: Diagnostic, index: dict[st
         "properties": {"category": d.category, "name": d.name},
     }
     if d.fix is not None and d.fix.edits:
-        rule = known.get(d.rule)
-        description = (_text(rule, "fix", lang) if rule else "") or words["fix"]
-        if not d.fix.safe:
-            description += words["unsafe"]
         result["fixes"] = [{
-            "description": {"text": description},
+            "description": {"text": _escape(describe_fix(d, file.document.text, lang))},
             "artifactChanges": [{
                 "artifactLocation": dict(location),
                 "replacements": [_replacement(file, e) for e in d.fix.edits],

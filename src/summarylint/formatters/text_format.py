@@ -12,10 +12,14 @@ _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 _WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "score": "得分",
            "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
-           "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节"},
+           "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节",
+           "genre": "体裁", "gains": "提分", "gain_rule": "修复 {rule} {name}（{count} 处）", "now": "（目前 {value}）",
+           "cap": "封顶 {max} 分：{label}"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
            "found": "Found {n} problems ({e} errors, {w} warnings, {i} infos) in {f} files",
-           "clean": "{f} files, no problems found", "mean": "mean score {m}", "kinds": "sections"},
+           "clean": "{f} files, no problems found", "mean": "mean score {m}", "kinds": "sections",
+           "genre": "genre", "gains": "to gain", "gain_rule": "fix {rule} {name} ({count}×)", "now": " (now {value})",
+           "cap": "capped at {max}: {label}"},
 }
 
 
@@ -27,7 +31,7 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
 
     out: list[str] = []
     for file in report.files:
-        out.extend(_file_lines(file, words, style))
+        out.extend(_file_lines(file, words, style, lang))
     n = report.count()
     summary = words["found"] if n else words["clean"]
     line = summary.format(n=n, e=report.count("error"), w=report.count("warning"), i=report.count("info"),
@@ -39,7 +43,7 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
     return "\n".join(out)
 
 
-def _file_lines(file: FileReport, words: dict[str, str], style: Callable[..., str]) -> list[str]:
+def _file_lines(file: FileReport, words: dict[str, str], style: Callable[..., str], lang: str = "zh") -> list[str]:
     lines = []
     for d in file.diagnostics:
         where = style(f"{file.path}:{d.line}:{d.column}:", bold=True)
@@ -50,6 +54,42 @@ def _file_lines(file: FileReport, words: dict[str, str], style: Callable[..., st
             lines.append(f"    → {d.suggestion}")
     kinds = "/".join(dict.fromkeys(s.kind for s in file.document.sections() if s.level <= 2))
     score = f"{file.path}: {words['score']} {file.score.score}/100 ({file.score.grade})"
-    lines.append(style(score, bold=True) + (f"  {words['kinds']}: {kinds}" if kinds else ""))
+    lines.append(style(score, bold=True) + _genre(file, words) + (f"  {words['kinds']}: {kinds}" if kinds else ""))
+    lines.extend(_score_lines(file, words, lang))
     lines.append("")
+    return lines
+
+
+def _genre(file: FileReport, words: dict[str, str]) -> str:
+    genre = file.score.profile
+    return f"  {words['genre']}: {genre.name}（{genre.reason}）" if genre else ""
+
+
+def _score_lines(file: FileReport, words: dict[str, str], lang: str) -> list[str]:
+    """Per-sample scores (a file holding 篇一/篇二…) and the fixes that would raise the score most."""
+    from ..scoring import gains_shown, grade_for
+
+    lines = []
+    several = len(file.score.units) > 1
+    for unit in file.score.units:
+        binding = min((c for c in unit.caps if c.max < unit.uncapped), key=lambda c: c.max, default=None)
+        cap = ""
+        if binding is not None:  # the lowest cap below the weighted mean is what holds the score down
+            label = binding.label.get(lang) or binding.label.get("zh") or binding.id
+            cap = words["cap"].format(max=binding.max, label=label)
+        if several:
+            score = round(unit.overall)
+            lines.append(f"    {unit.title[:30]}: {words['score']} {score}/100 ({grade_for(score)})  "
+                         f"{words['genre']}: {unit.profile}" + (f"  {cap}" if cap else ""))
+        elif cap:
+            lines.append(f"    {cap}")
+    shown = [g for g in file.score.gains if g.gain >= 0.5][:gains_shown()]
+    for i, gain in enumerate(shown):
+        head = f"    {words['gains']}: " if i == 0 else " " * (len(words["gains"]) * (2 if lang == "zh" else 1) + 6)
+        if gain.rule:
+            what = words["gain_rule"].format(rule=gain.rule, name=gain.name, count=gain.count)
+        else:
+            advice = gain.advice.get(lang) or gain.advice.get("zh") or gain.signal
+            what = advice + (words["now"].format(value=gain.value) if "/" in gain.value else "")
+        lines.append(f"{head}+{gain.gain:.1f} {what}")
     return lines

@@ -1,0 +1,195 @@
+"""Plan quality (SMART): plan items nobody can check next time.
+
+L001 a plan item with no measurable target (no number, no binary deliverable such as 上线X, 交付X,
+制定X的SOP); L002 an item with a target but no time bound; L003 an empty pledge (再接再厉, 以更饱满
+的热情, 不断提升) with neither target nor date.
+
+Each plan item gets at most one of the three: L001 says whether the date is missing too, L002 is
+for items that only lack the date, L003 for items that are nothing but a pledge.
+
+A time box in the plan heading (2025年工作计划, 下周计划) covers its items. In a weekly report 下周
+is the time box, so an undated item there is only info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diagnostics import Finding
+from ..engine import RuleContext
+from ..model import Document, Section
+from ..registry import check
+from ..text_utils import (
+    Item,
+    clauses,
+    count_cjk,
+    has_figure,
+    has_numeric_placeholder,
+    has_placeholder,
+    has_time_bound,
+    is_lead_in,
+    is_weekly,
+    items,
+    lexicon,
+    patterns_re,
+    unit_sections,
+    words_re,
+)
+
+_LEX = "plan"
+_PLEDGE_SHARE = 0.35  # share of an item's CJK characters in pledges that makes it a pledge, not a plan
+
+
+@dataclass
+class PlanPoint:
+    """One commitment: a plan item, or a future sentence inside a mixed section (个人成长与未来展望)."""
+
+    start: int
+    end: int
+    text: str
+    heading_time: bool  # a heading above it gives a time box (2025年计划, 下周计划)
+    weekly: bool
+
+    @property
+    def has_target(self) -> bool:
+        return has_figure(self.text) or has_numeric_placeholder(self.text) or _has_deliverable(self.text)
+
+    @property
+    def has_own_time(self) -> bool:
+        return has_time_bound(self.text)
+
+    @property
+    def empty_phrases(self) -> list[str]:
+        return _empty_phrases(self.text)
+
+
+def _has_deliverable(text: str) -> bool:
+    """A binary deliverable naming a checkable object: 上线新版会员系统, 制定跨部门协作SOP."""
+    vague = words_re(_LEX, "vague_objects")
+    deliverable = patterns_re(_LEX, "deliverable_patterns")
+    return any(deliverable.search(clause) and not vague.search(clause) for _, _, clause in clauses(text))
+
+
+def _empty_phrases(text: str) -> list[str]:
+    return list(dict.fromkeys(m.group() for m in words_re(_LEX, "empty_commitments").finditer(text)))
+
+
+def _headings(section: Section) -> Iterator[Section]:
+    node: Section | None = section
+    while node is not None and node.style not in ("root", "sample"):
+        yield node
+        node = node.parent
+
+
+def _is_mixed(section: Section) -> bool:
+    """个人成长与未来展望: a heading that promises more than a plan."""
+    words = lexicon(_LEX)["mixed_heading_words"]
+    titled = next((s for s in _headings(section) if s.kind_source == "heading" and s.title), section)
+    return any(word in titled.title for word in words)
+
+
+def plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
+    """Every commitment in the plan sections of every summary in the document."""
+    skip = words_re(_LEX, "not_content")
+    for unit in doc.units():
+        weekly = is_weekly(doc, ctx, unit)
+        for plan in unit_sections(unit, "plan"):
+            for point in _section_points(plan, weekly):
+                if not skip.search(point.text):
+                    yield point
+
+
+def _section_points(plan: Section, weekly: bool) -> Iterator[PlanPoint]:
+    future = words_re(_LEX, "future_cues")
+    announced = False  # a lead-in such as 展望未来，我将从以下几个方面努力： makes the list below plan items
+    for item in items(plan):
+        if is_lead_in(item.text) or not item.text.strip():
+            # 深化数据驱动，赋能精细化运营： heads the items below it
+            announced = announced or bool(future.search(item.text))
+            continue
+        heading_time = any(has_time_bound(s.title) for s in _headings(item.section))
+        if not _is_mixed(item.section) or (announced and item.block.kind == "list_item"):
+            yield from _points_of(item, heading_time, weekly)
+            continue
+        announced = False
+        for sentence in item.block.sentences:  # 个人成长与未来展望: only what speaks of the future
+            if future.search(sentence.text) and not is_lead_in(sentence.text):
+                yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly)
+
+
+def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
+    """A list item is one commitment; a paragraph holds one per sentence."""
+    if item.block.kind == "list_item" or item.label:
+        start = item.section.title_start if item.label else item.start
+        yield PlanPoint(start, item.end, item.full_text, heading_time, weekly)
+        return
+    if _is_signature(item.text):
+        return
+    for sentence in item.block.sentences:
+        if not is_lead_in(sentence.text):
+            yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly)
+
+
+def _is_signature(text: str) -> bool:
+    """A name, title or date line after the last section (华东二号仓　仓储主管　周敏 / 2025年1月6日)."""
+    return len(text.strip()) <= 25 and not re.search(r"[，,。；;！!？?]", text)
+
+
+def _is_pledge_only(point: PlanPoint) -> bool:
+    """Nothing checkable, and pledges make up much of the text (明年将再接再厉，争取更好的成绩).
+
+    An item that plans something real but vaguely (学习XX领域知识，参加课程，不断提升…) is L001's:
+    saying what it lacks helps more than calling it a pledge."""
+    if not point.empty_phrases or point.has_target or point.has_own_time:
+        return False
+    pledged = sum(count_cjk(m.group()) for m in words_re(_LEX, "empty_commitments").finditer(point.text))
+    return pledged >= _PLEDGE_SHARE * count_cjk(point.text)
+
+
+@check("plan-no-target")
+def plan_no_target(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for point in plan_points(doc, ctx):
+        if point.has_target or _is_pledge_only(point):
+            continue
+        undated = not point.has_own_time and not point.heading_time and not point.weekly
+        yield Finding(point.start, point.end, {"item": _short(point.text)}, variant="undated" if undated else None)
+
+
+@check("plan-no-deadline")
+def plan_no_deadline(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for point in plan_points(doc, ctx):
+        if not point.has_target or point.has_own_time or has_placeholder(point.text):
+            continue
+        if point.weekly:
+            yield Finding(point.start, point.end, {"item": _short(point.text)}, variant="weekly", severity="info")
+        elif not point.heading_time:
+            yield Finding(point.start, point.end, {"item": _short(point.text)})
+
+
+@check("empty-commitment")
+def empty_commitment(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for point in plan_points(doc, ctx):
+        if _is_pledge_only(point):
+            yield Finding(point.start, point.end, {"phrases": "、".join(point.empty_phrases)})
+    yield from _closing_pledges(doc)
+
+
+def _closing_pledges(doc: Document) -> Iterator[Finding]:
+    """Pledges outside the plan: the closing paragraph (我将以更饱满的热情……贡献自己全部的力量)."""
+    future = words_re(_LEX, "future_cues")
+    for section in doc.sections():
+        if section.kind in ("plan", "results", "intro"):
+            continue
+        for block in section.blocks:
+            for sentence in block.sentences:
+                phrases = _empty_phrases(sentence.text)
+                if phrases and future.search(sentence.text) and not has_figure(sentence.text) \
+                        and not has_time_bound(sentence.text):
+                    yield Finding(sentence.start, sentence.end, {"phrases": "、".join(phrases)})
+
+
+def _short(text: str) -> str:
+    text = text.replace("**", "").strip().rstrip("。；;")
+    return text if len(text) <= 30 else text[:29] + "…"

@@ -1,0 +1,338 @@
+"""Style: clichés, overlong and repeated sentences, punctuation width and CJK/Latin spacing.
+
+T001 a boilerplate phrase (时光荏苒, 在领导的正确指导下, 赋能, 闭环); T002 the density of such
+phrases per 1000 CJK characters, one finding per summary; T003 an overlong sentence; T004 a
+sentence repeated within one summary; T005 ASCII punctuation in Chinese prose (safe fix to the
+full-width form); T006 a bracket pair mixing widths （…); T007 missing space between CJK and Latin
+(opt-in: a house style, not a rule every reader shares).
+
+T005 and T007 build on autocorrect-py, run on prose spans only (blocks, and headings without their
+outline numbering), and turn its output back into exact edits by diffing the strings. Outline
+numbering (一、 (一) 1. (1)) is structure and is never touched; nor are URLs, times, numbers, code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diagnostics import Edit, Finding, Fix
+from ..engine import RuleContext
+from ..model import Document, Section
+from ..registry import check
+from ..text_utils import CJK_RE, alternation, count_cjk, lexicon, patterns_re, words_re
+
+_LEX = "style"
+
+# ---------------------------------------------------------------------------------------------
+# T001 / T002 clichés
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    phrase: str
+    group: str
+
+
+def _prose_spans(doc: Document) -> Iterator[tuple[int, int]]:
+    """Blocks and heading titles: where a reader reads sentences."""
+    for section in doc.sections():
+        if section.title_end > section.title_start:
+            yield section.title_start, section.title_end
+        for block in section.blocks:
+            yield block.start, block.end
+
+
+def _cliche_hits(doc: Document, start: int = 0, end: int | None = None) -> list[_Hit]:
+    """Boilerplate phrases in the prose between start and end, longest match first."""
+    end = len(doc.text) if end is None else end
+    groups: dict[str, list[str]] = lexicon(_LEX)["boilerplate"]
+    patterns: dict[str, str] = lexicon(_LEX)["boilerplate_patterns"]
+    hits: list[_Hit] = []
+    for span_start, span_end in _prose_spans(doc):
+        if not start <= span_start < end:
+            continue
+        text = doc.text[span_start:span_end]
+        for group, words in groups.items():
+            for m in alternation(tuple(words)).finditer(text):
+                hits.append(_Hit(span_start + m.start(), span_start + m.end(), m.group(), group))
+        for group, pattern in patterns.items():
+            for m in re.finditer(pattern, text):
+                hits.append(_Hit(span_start + m.start(), span_start + m.end(), m.group(), group))
+    return _longest(hits)
+
+
+def _longest(hits: list[_Hit]) -> list[_Hit]:
+    """Of overlapping hits keep the longest (在领导的正确指导下 over 指导)."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+@check("boilerplate-phrase")
+def boilerplate_phrase(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    lines_seen: set[tuple[str, int]] = set()
+    for hit in _cliche_hits(doc):
+        line, _ = doc.line_col(hit.start)
+        if (hit.phrase, line) in lines_seen:
+            continue
+        lines_seen.add((hit.phrase, line))
+        yield Finding(hit.start, hit.end, {"phrase": hit.phrase}, variant=hit.group)
+
+
+@check("cliche-density")
+def cliche_density(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    warn_at = float(ctx.option("warning_per_1000", 6))
+    error_at = float(ctx.option("error_per_1000", 12))
+    min_chars = int(ctx.option("min_cjk", 200))
+    vague = patterns_re("quantification", "vague_patterns")
+    pledges = words_re("plan", "empty_commitments")
+    for unit in doc.units():
+        text = doc.text[unit.start:unit.end] if unit is not doc.root else doc.text
+        chars = count_cjk(text)
+        if chars < min_chars:
+            continue
+        phrases = [h.phrase for h in _cliche_hits(doc, unit.start, unit.end if unit is not doc.root else None)]
+        phrases += [m.group() for m in vague.finditer(text)] + [m.group() for m in pledges.finditer(text)]
+        density = len(phrases) * 1000 / chars
+        if density <= warn_at:
+            continue
+        top = "、".join(f"{p}×{n}" if n > 1 else p for p, n in Counter(phrases).most_common(5))
+        anchor = unit.title_start, unit.title_end if unit.title_end > unit.title_start else unit.start + 1
+        yield Finding(anchor[0], anchor[1], {"count": len(phrases), "density": f"{density:.1f}", "top": top},
+                      severity="error" if density > error_at else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# T003 / T004 sentences
+
+
+@check("long-sentence")
+def long_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    limit = int(ctx.option("max_cjk", 120))
+    for sentence in doc.sentences():
+        count = count_cjk(sentence.text)
+        if count > limit:
+            yield Finding(sentence.start, sentence.end, {"count": count, "limit": limit})
+
+
+_NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.blake2b(_NOISE_RE.sub("", unicodedata.normalize("NFKC", text)).encode(), digest_size=8).hexdigest()
+
+
+@check("duplicate-sentence")
+def duplicate_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    min_chars = int(ctx.option("min_chars", 20))
+    for unit in doc.units():
+        first_seen: dict[str, int] = {}
+        for block in unit.all_blocks():
+            for sentence in block.sentences:
+                if len(_NOISE_RE.sub("", sentence.text)) < min_chars:
+                    continue
+                key = _fingerprint(sentence.text)
+                if key in first_seen:
+                    line, _ = doc.line_col(first_seen[key])
+                    yield Finding(sentence.start, sentence.end, {"line": line})
+                else:
+                    first_seen[key] = sentence.start
+
+
+# ---------------------------------------------------------------------------------------------
+# T005 – T007 typography
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+# Outline numbering at the start of a heading: structure, not prose punctuation.
+_NUMBERING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．]\d+)*[.．、]?(?!\d)"
+    r"|[①-⑳]|第[一二三四五六七八九十百\d]+[部分章节篇条]?|篇[一二三四五六七八九十]|PART\s*\d+)\s*"
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# Chinese context: Han characters, CJK punctuation and full-width forms, curly quotes.
+_ZH = rf"{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’"
+# A half-width mark with Chinese right before it, or (`,` `:` `;`) right after it — XX%,付费 and
+# (CAC),提升 too; spaces around it go with it. `.` only ends a sentence: after Chinese, before a line
+# end or more Chinese (not 3.5, not 报告.docx, not an ellipsis).
+_HALF_MARK_RE = re.compile(
+    rf"(?<=[{_ZH}])[ \t]*([,:;!?])[ \t]*|[ \t]*([,:;])[ \t]*(?=[{_ZH}])"
+    rf"|(?<=[{_CJK}])(\.)(?=[ \t]*(?:$|\n|[{_CJK}“]))(?!\.)",
+)
+_HALF_PAIR_RE = re.compile(rf"\(([^()（）\n]{{0,60}}[{_CJK}][^()（）\n]{{0,60}})\)")
+_MIXED_PAIR_RE = re.compile(r"（[^()（）\n]{0,60}\)|\([^()（）\n]{0,60}）")
+
+
+def _prose_segments(doc: Document) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """(offset, text, protected spans) of each prose span: blocks, and heading titles with their
+    outline numbering protected (kept as context: 篇一:《…》 needs the 一 to read the colon as Chinese)."""
+    for section in doc.sections():
+        if section.title_end > section.title_start:
+            title = doc.text[section.title_start:section.title_end]
+            numbering = _NUMBERING_RE.match(title)
+            keep = [(section.title_start, section.title_start + numbering.end())] if numbering else []
+            yield section.title_start, title, keep
+        for block in section.blocks:
+            numbering = _NUMBERING_RE.match(block.text)  # （一）… inside a paragraph is still outline
+            yield block.start, block.text, [(block.start, block.start + numbering.end())] if numbering else []
+
+
+def _label_colons(doc: Document) -> Iterator[Edit]:
+    """The `:` that ends a label or run-in label (核心目标一: …, 实施策略与过程:) is Chinese label
+    punctuation whatever follows it."""
+    for section in doc.sections():
+        title = doc.text[section.title_start:section.title_end]
+        if section.title_end <= section.title_start or not CJK_RE.search(title):
+            continue
+        m = re.match(r"[ \t]*:[ \t]*", doc.text[section.title_end:section.title_end + 8])
+        if m and not _between_digits(doc.text, section.title_end, section.title_end + m.end()):
+            yield Edit(section.title_end, section.title_end + m.end(), "：")
+
+
+def _between_digits(text: str, start: int, end: int) -> bool:
+    """10:30 is a time even where a parser took 10 for the end of a label."""
+    return start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
+
+
+def _protected(doc: Document, offset: int, text: str) -> list[tuple[int, int]]:
+    spans = [(offset + m.start(), offset + m.end()) for m in _URL_RE.finditer(text)]
+    return spans + [(s, e) for s, e in doc.masked if s < offset + len(text) and offset < e]
+
+
+def _half_marks(text: str) -> list[tuple[int, int, str]]:
+    """Half-width marks used as Chinese punctuation, as (start, end, full-width replacement).
+
+    Our own regex rather than autocorrect: autocorrect's first call costs 0.05-0.1 s of rule set-up,
+    a third of the cold-start budget, and it also leaves `;`, `XX%,付费` and `“断点”:注册` alone."""
+    edits = []
+    for m in _HALF_MARK_RE.finditer(text):
+        mark = m.group(1) or m.group(2) or m.group(3)
+        if mark in ",:" and _digit_on_both_sides(text, m.start(), m.end()):
+            continue  # 3,000 and 10:30
+        if (mark == "!" and text.startswith("[", m.end())) or (mark == ";" and re.search(r"&#?\w+$", text[:m.start()])):
+            continue  # Markdown ![image](…), HTML entity &nbsp;
+        edits.append((m.start(), m.end(), _FULL[mark]))
+    return edits
+
+
+def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
+
+
+def _spacing_edits(text: str) -> list[tuple[int, int, str]]:
+    """Spaces autocorrect would insert between CJK and Latin or digits (T007, opt-in)."""
+    import autocorrect_py  # here, not at the top: its first call sets up every rule (0.05-0.1 s)
+
+    formatted = autocorrect_py.format(text)
+    if formatted == text:
+        return []
+    matcher = difflib.SequenceMatcher(None, text, formatted, autojunk=False)
+    return [(i1, i2, formatted[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag == "insert" and formatted[j1:j2].isspace()]
+
+
+def _free(protected: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in protected)
+
+
+def _punctuation_edits(doc: Document) -> list[Edit]:
+    punctuation: dict[int, Edit] = {edit.start: edit for edit in _label_colons(doc)}
+    for offset, text, keep in _prose_segments(doc):
+        if not CJK_RE.search(text):
+            continue
+        protected = keep + _protected(doc, offset, text)
+        found = _half_marks(text)
+        for m in _HALF_PAIR_RE.finditer(text):
+            found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
+        for start, end, new in found:
+            edit = Edit(offset + start, offset + end, new)
+            if _free(protected, edit.start, edit.end) and edit.start not in punctuation:
+                punctuation[edit.start] = edit
+    return _without_overlaps(sorted(punctuation.values(), key=lambda e: e.start))
+
+
+def _space_edits(doc: Document) -> list[Edit]:
+    edits = []
+    for offset, text, keep in _prose_segments(doc):
+        if not CJK_RE.search(text):
+            continue
+        protected = keep + _protected(doc, offset, text)
+        edits += [Edit(offset + s, offset + e, new) for s, e, new in _spacing_edits(text)
+                  if _free(protected, offset + s - 1, offset + e + 1)]
+    return edits
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    kept: list[Edit] = []
+    for edit in edits:
+        if not kept or edit.start >= kept[-1].end:
+            kept.append(edit)
+    return kept
+
+
+def _report(doc: Document, edits: list[Edit], ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per edit when there are a few; one for the whole document when the writer's
+    habit is to type half-width (pasted text often is): hundreds of identical findings help nobody."""
+    if not edits:
+        return
+    most = int(ctx.option("max_individual", 5))
+    if len(edits) <= most:
+        for edit in edits:
+            start, end = edit.start, edit.end
+            if start == end:  # an insertion: point at the two characters it separates
+                start, end = max(0, start - 1), end + 1
+            old = doc.text[start:end].strip()
+            yield Finding(start, end, {"old": old, "new": edit.replacement}, fix=Fix((edit,), safe=True))
+        return
+    kinds = Counter(doc.text[e.start:e.end].strip() for e in edits)
+    listed = "、".join(f"“{k}”×{n}" for k, n in kinds.most_common())
+    first = edits[0]
+    yield Finding(first.start, first.end, {"count": len(edits), "kinds": listed}, fix=Fix(tuple(edits), safe=True),
+                  variant="many")
+
+
+@check("halfwidth-punctuation")
+def halfwidth_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _report(doc, _punctuation_edits(doc), ctx)
+
+
+@check("mixed-brackets")
+def mixed_brackets(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for offset, text, keep in _prose_segments(doc):
+        for m in _MIXED_PAIR_RE.finditer(text):
+            start, end = offset + m.start(), offset + m.end()
+            if doc.is_masked(start, end) or not _free(keep, start, end):
+                continue  # (一） opening a heading is outline numbering: the numbering rules' business
+            edits = (Edit(start, start + 1, "（"), Edit(end - 1, end, "）"))
+            yield Finding(start, end, {"text": m.group()}, fix=Fix(edits, safe=True))
+
+
+_SPACED_RE = re.compile(rf"[{_CJK}][ \u00a0][A-Za-z]|[A-Za-z][ \u00a0][{_CJK}]")
+_UNSPACED_RE = re.compile(rf"[{_CJK}][A-Za-z]|[A-Za-z][{_CJK}]")
+
+
+@check("cjk-latin-spacing")
+def cjk_latin_spacing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Spacing between CJK and Latin is a house style, not a rule every reader shares: report the
+    missing spaces only where the writer mostly spaces (`使用 A/B 测试` … `提升DAU`)."""
+    prose = "\n".join(text for _, text, _ in _prose_segments(doc))
+    spaced, unspaced = len(_SPACED_RE.findall(prose)), len(_UNSPACED_RE.findall(prose))
+    if spaced < int(ctx.option("min_spaced", 3)) or spaced < float(ctx.option("min_share", 0.6)) * (spaced + unspaced):
+        return
+    edits = [e for e in _space_edits(doc) if _between_cjk_and_latin(doc.text, e.start)]
+    yield from _report(doc, edits, ctx)
+
+
+def _between_cjk_and_latin(text: str, pos: int) -> bool:
+    pair = text[pos - 1:pos + 1] if pos > 0 else ""
+    return bool(_UNSPACED_RE.fullmatch(pair))

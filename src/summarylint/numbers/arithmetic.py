@@ -1,0 +1,296 @@
+"""Do the numbers add up? Recompute what metric claims state, with honest rounding tolerated.
+
+Each function takes claims (or breakdowns) from `claims` and returns `Issue`s — plain data with
+the recomputed figures; checks/consistency.py words them as diagnostics.
+
+Tolerance policy (docs/numbers.md):
+
+* Sums and differences (parts vs total, a change in points or in units): every written figure
+  stands for an interval — ``18.2%`` for [18.15, 18.25], ``1,800万元`` for ±0.5万; integer counts
+  and amounts written without a magnitude (``1,250条``, ``86元``, ``27件``) are exact. The stated
+  figure agrees when it lies in the derived interval widened by its own rounding (half a unit of
+  its last digit).
+* Ratios in percent (completion rates, relative changes) are computed from the figures as
+  written — as the reader does — and agree within the stated figure's rounding plus one
+  percentage point ("round to the stated precision, ±1 point"). Input rounding is not added:
+  with two-digit inputs (``计划10万，实际11万``) it would excuse almost any rate.
+* Figures with a hedge (约, 超过, 左右, 以上) or given as ranges are never checked; neither is a
+  sentence holding a placeholder (XX, 某某, 【请填写】).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .claims import Breakdown, Change, MetricClaim, compatible
+from .quantities import Quantity
+
+_ROUNDED_UNITS = frozenset({"%", "pp", "倍", "s", "m", "m²", "kg", "B", "分", "个月", "工作日", "学时"})
+RATIO_SLACK = 1.0  # percentage points allowed on top of rounding for ratios stated in percent
+_NO_DIRECTION_METRICS = ("速度", "效率", "排名", "名次", "排行", "位次", "评级")
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+
+    @property
+    def mid(self) -> float:
+        return (self.lo + self.hi) / 2
+
+
+@dataclass
+class Issue:
+    """A figure that disagrees with the others: where, what kind, and the recomputed numbers."""
+
+    kind: str  # completion | excess | change | points | points-non-rate | direction | shares | parts
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    fix: tuple[int, int, str] | None = None  # (start, end, replacement) when the right wording is certain
+
+
+def uncertainty(q: Quantity) -> float:
+    """How far the true value may be from the written one (canonical units)."""
+    exact_count = q.decimals == 0 and q.scale == 1.0 and q.unit not in _ROUNDED_UNITS
+    return 0.0 if exact_count else q.precision
+
+
+def interval(q: Quantity) -> Interval:
+    u = uncertainty(q)
+    return Interval(q.value - u, q.value + u)
+
+
+def ratio_percent(numerator: Quantity, denominator: Quantity) -> Interval | None:
+    """numerator ÷ denominator in percent, from the figures as written; None unless both are positive."""
+    if denominator.value <= 0 or numerator.value < 0:
+        return None
+    value = 100 * numerator.value / denominator.value
+    return Interval(value, value)
+
+
+def relative_change(before: Quantity, after: Quantity) -> Interval | None:
+    """(after − before) ÷ before in percent."""
+    r = ratio_percent(after, before)
+    return None if r is None else Interval(r.lo - 100, r.hi - 100)
+
+
+def difference(before: Quantity, after: Quantity) -> Interval:
+    a, b = interval(before), interval(after)
+    return Interval(b.lo - a.hi, b.hi - a.lo)
+
+
+def total(quantities: list[Quantity]) -> Interval:
+    parts = [interval(q) for q in quantities]
+    return Interval(sum(p.lo for p in parts), sum(p.hi for p in parts))
+
+
+def agrees(stated: float, stated_q: Quantity, derived: Interval, slack: float = 0.0) -> bool:
+    """Whether a stated figure fits the derived interval, allowing its own rounding and slack."""
+    room = stated_q.precision + slack + 1e-9 * max(1.0, abs(stated))
+    return derived.lo - room <= stated <= derived.hi + room
+
+
+def _exact(*quantities: Quantity | None) -> bool:
+    return all(q is not None and q.is_exact for q in quantities)
+
+
+# ---------------------------------------------------------------------------------------------
+# Completion: actual ÷ plan
+
+
+def completion_issues(claim: MetricClaim) -> list[Issue]:
+    plan, actual = claim.plan, claim.actual
+    stated_q = claim.rate or claim.excess
+    if plan is None or actual is None or stated_q is None or not _exact(plan, actual, stated_q):
+        return []
+    if not compatible(plan, actual) or stated_q.unit != "%":
+        return []
+    achieved = ratio_percent(actual, plan)
+    if achieved is None:
+        return []
+    inverse = ratio_percent(plan, actual)  # cost-like metrics: plan ÷ actual
+    offset = 100.0 if claim.excess is not None else 0.0
+    options = [achieved] + ([inverse] if inverse is not None else [])
+    if any(agrees(stated_q.value, stated_q, Interval(o.lo - offset, o.hi - offset), RATIO_SLACK) for o in options):
+        return []
+    computed = achieved.mid - offset
+    return [Issue("excess" if claim.excess else "completion", stated_q.start, stated_q.end, {
+        "plan": plan, "actual": actual, "stated": stated_q, "computed": computed})]
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes: from / to and what the text says the change was
+
+
+def change_issues(claim: MetricClaim) -> list[Issue]:
+    before, after = claim.before, claim.after
+    if before is None or after is None or not compatible(before, after):
+        return []
+    before, after = _with_shared_unit(before, after)
+    issues = _direction_issues(claim, before, after)
+    contradicted = {id(issue.values.get("change")) for issue in issues}
+    for change in claim.changes:
+        if id(change) not in contradicted:
+            issues.extend(_stated_change_issues(claim, change, before, after))
+    return issues
+
+
+def _with_shared_unit(before: Quantity, after: Quantity) -> tuple[Quantity, Quantity]:
+    """从20到25% → 20%: a figure written without a unit takes its partner's unit (and magnitude)."""
+    if not before.unit and after.unit:
+        return _adopt_unit(before, after), after
+    if before.unit and not after.unit:
+        return before, _adopt_unit(after, before)
+    return before, after
+
+
+def _adopt_unit(bare: Quantity, model: Quantity) -> Quantity:
+    own_magnitude = bool(bare.raw_unit)  # 从1.2万到15,000人: 1.2万 keeps its 万
+    scale = bare.scale if own_magnitude else model.scale
+    value = bare.value if own_magnitude else bare.value * model.scale
+    return Quantity(bare.start, bare.end, bare.text, value, model.unit, bare.raw_unit or model.raw_unit,
+                    bare.decimals, scale, bare.high, bare.approx, bare.spelled, bare.unit_start)
+
+
+def _direction_issues(claim: MetricClaim, before: Quantity, after: Quantity) -> list[Issue]:
+    if before.value < 0 or after.value < 0 or before.is_range or after.is_range:
+        return []
+    if any(word in claim.metric for word in _NO_DIRECTION_METRICS):
+        return []
+    moved = _movement(before, after)
+    if moved is None:
+        return []
+    issues = []
+    if claim.direction and claim.direction != moved and claim.verb_span:
+        issues.append(Issue("direction", *claim.verb_span, {
+            "before": before, "after": after, "said": claim.direction, "moved": moved}))
+    for change in claim.changes:
+        if change.direction and change.direction != moved:
+            start, end = change.verb_span or (change.quantity.start, change.quantity.end)
+            issues.append(Issue("direction", start, end, {
+                "before": before, "after": after, "said": change.direction, "moved": moved, "change": change}))
+    return issues
+
+
+def _movement(before: Quantity, after: Quantity) -> str | None:
+    """up / down when the two figures differ beyond their rounding; None when they may be equal."""
+    d = difference(before, after)
+    if d.lo > 0:
+        return "up"
+    if d.hi < 0:
+        return "down"
+    return None
+
+
+def _stated_change_issues(claim: MetricClaim, change: Change, before: Quantity, after: Quantity) -> list[Issue]:
+    stated_q = change.quantity
+    if not _exact(before, after, stated_q) or stated_q.value == 0:
+        return []
+    stated = abs(stated_q.value)
+    if stated_q.unit == "pp":
+        return _points_change(claim, stated_q, stated, before, after)
+    if stated_q.unit == "%":
+        return _percent_change(stated_q, stated, before, after)
+    if stated_q.unit == "倍":
+        return []  # 增长2倍: 2× or 3×? usage is disputed, so no verdict
+    if compatible(stated_q, after) and stated_q.scale in (after.scale, before.scale):
+        diff = difference(before, after)
+        magnitude = Interval(min(abs(diff.lo), abs(diff.hi)) if diff.lo * diff.hi > 0 else 0.0,
+                             max(abs(diff.lo), abs(diff.hi)))
+        if not agrees(stated, stated_q, magnitude):
+            return [Issue("change", stated_q.start, stated_q.end, {
+                "before": before, "after": after, "stated": stated_q, "mode": "absolute",
+                "computed": abs(after.value - before.value)})]
+    return []
+
+
+def _points_change(claim: MetricClaim, stated_q: Quantity, stated: float, before: Quantity,
+                   after: Quantity) -> list[Issue]:
+    if before.unit != "%":
+        relative = relative_change(before, after)
+        if relative is None or not before.unit:
+            return []
+        fix = None
+        if agrees(stated, stated_q, _magnitude(relative)) and stated_q.unit_start >= 0:
+            fix = (stated_q.unit_start, stated_q.end, "%")
+        return [Issue("points-non-rate", stated_q.start, stated_q.end, {
+            "before": before, "after": after, "stated": stated_q, "relative": abs(relative.mid)}, fix)]
+    points = _magnitude(difference(before, after))
+    if agrees(stated, stated_q, points):
+        return []
+    return [Issue("change", stated_q.start, stated_q.end, {
+        "before": before, "after": after, "stated": stated_q, "mode": "points",
+        "computed": abs(after.value - before.value)})]
+
+
+def _percent_change(stated_q: Quantity, stated: float, before: Quantity, after: Quantity) -> list[Issue]:
+    relative = relative_change(before, after)
+    if relative is not None and agrees(stated, stated_q, _magnitude(relative), RATIO_SLACK):
+        return []
+    values: dict[str, Any] = {"before": before, "after": after, "stated": stated_q,
+                              "relative": None if relative is None else abs(relative.mid)}
+    if before.unit == "%":
+        points = _magnitude(difference(before, after))
+        values["points"] = abs(after.value - before.value)
+        if agrees(stated, stated_q, points):
+            # 20%→25% called 提升5%: the figure is the difference in points; only the unit word is wrong.
+            fix = (stated_q.end - 1, stated_q.end, "个百分点") if stated_q.text.endswith(("%", "％")) else None
+            return [Issue("points", stated_q.start, stated_q.end, values, fix)]
+        values["mode"] = "relative-or-points"
+    else:
+        values["mode"] = "relative"
+    if relative is None:
+        return []
+    values["computed"] = abs(relative.mid)
+    return [Issue("change", stated_q.start, stated_q.end, values)]
+
+
+def _magnitude(i: Interval) -> Interval:
+    if i.lo <= 0 <= i.hi:
+        return Interval(0.0, max(-i.lo, i.hi))
+    return Interval(min(abs(i.lo), abs(i.hi)), max(abs(i.lo), abs(i.hi)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts and totals, shares
+
+
+def breakdown_issues(breakdown: Breakdown) -> list[Issue]:
+    """Σ parts > total, or Σ parts ≠ total when the parts claim to be complete."""
+    parts, totals = breakdown.parts, breakdown.totals
+    if len(parts) < 2 or not totals:
+        return []
+    parts_sum = total(parts)
+    for candidate in totals:
+        whole = interval(candidate)
+        room = candidate.precision
+        if parts_sum.lo - room <= whole.hi and (not breakdown.complete or whole.lo <= parts_sum.hi + room):
+            return []  # fits this candidate (or any one of several) — no verdict
+    if len(totals) > 1:
+        return []  # several candidate totals and none fits: which one is meant is a guess
+    whole_q = totals[0]
+    exceeds = parts_sum.lo > interval(whole_q).hi
+    return [Issue("parts", parts[0].start, parts[-1].end, {
+        "parts": parts, "total": whole_q, "sum": sum(p.value for p in parts), "exceeds": exceeds})]
+
+
+def share_issues(shares: list[Quantity]) -> list[Issue]:
+    """Shares of one whole (华东占45%、华南占38%、华北占27%) that add up past 100%."""
+    if len(shares) < 2 or not all(q.is_exact and q.unit == "%" for q in shares):
+        return []
+    summed = total(shares)
+    if summed.lo <= 100 + 1e-9 + sum(q.precision for q in shares):
+        return []
+    return [Issue("shares", shares[0].start, shares[-1].end, {"shares": shares, "sum": sum(q.value for q in shares)})]
+
+
+def format_number(value: float, decimals: int, thousands: bool = False) -> str:
+    """A recomputed figure with the precision the text uses (92.0 → "92", 16.727 → "16.7")."""
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+    return text

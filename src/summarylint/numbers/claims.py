@@ -1,0 +1,826 @@
+"""Metric claims: what a sentence says about a metric, read from the figures in it.
+
+    >>> claims = sentence_claims("次日留存率从20%提升至25%，提升5个百分点。")
+    >>> c = claims[0]
+    >>> c.metric, c.before.text, c.after.text, c.direction, [ch.quantity.text for ch in c.changes]
+    ('次日留存率', '20%', '25%', 'up', ['5个百分点'])
+
+Each figure of a sentence gets a role from the words right before it (its *cue*, cut at the last
+clause mark ，；：（、) and, for targets, right after it:
+
+==========  =====================================================  ==========================
+role        cue                                                    example
+==========  =====================================================  ==========================
+from        从 / 由 (… 的)                                          由6月底的 **138万元**
+to          至 / 到 / 为 after a *from* in the same clause; →       降到9月底的 **96万元**
+change      a direction verb: 提升 / 增长 / 下降 / 降幅达 …         ，下降了 **30.4%**
+baseline    比 / 较 (… 的) before a change                          比二季度的 **91.8%** 提高…
+period      a past period + 为: 2023年为 / 9月为 / 上年             2023年为 **0.38%**
+plan        计划 / 目标 / 预算 (…), or …的目标 after it              计划新增 **10万**
+actual      实际 / 完成 / 实现 / 达成                               实际完成 **11万**
+rate        完成率 / 达成率 / 完成…目标的 / (完成 **114%**)          目标完成率 **110%**
+excess      超额 (完成)                                             超额完成 **10%**
+share       占 / 占比 / 比重 (… 的)                                  占当月销售额的 **12.8%**
+level       none of these: the figure itself                        销售额 **1,926万元**
+==========  =====================================================  ==========================
+
+The roles are then assembled, in sentence order, into `MetricClaim`s: from→to with the changes
+that follow (``，提升5个百分点``; a change only attaches when its clause names no other metric);
+baseline/period claims pair with the sentence's main level (``销售额1,926万元，比上年的1,650万元
+增长16.7%``); plan + actual (or the single unmarked level) + completion rate; shares; and bare
+levels. `breakdowns` finds totals split into parts (其中…、…; 分别为…; 分渠道看…).
+
+Works per sentence, both full- and half-width punctuation. `document_numbers(doc)` runs the
+whole document once (cached per Document) for the consistency checks and the scoring signals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .quantities import Quantity, extract_quantities, has_placeholder
+
+if TYPE_CHECKING:
+    from ..model import Block, Document, Sentence
+
+FROM, TO, CHANGE, BASELINE, PERIOD = "from", "to", "change", "baseline", "period"
+PLAN, ACTUAL, RATE, EXCESS, SHARE, SCALE, LEVEL = "plan", "actual", "rate", "excess", "share", "scale", "level"
+
+_UP = (r"增长|增加|提升|提高|上升|上涨|攀升|扩大|拉长|延长|增多|回升|反弹|跃升|上调|走高|增幅|涨幅|升幅"
+       r"|多了|涨了|增了|升了")
+# 节省/节约 (saved) are left out: 全年节省52万元 is a total saved, not the difference of two levels.
+_DOWN = (r"下降|降低|减少|下滑|回落|下跌|缩短|缩减|缩小|压缩|收窄|减低|降幅|减幅|跌幅|下调|走低"
+         r"|萎缩|少了|降了|减了")
+_UP_RE = re.compile(rf"{_UP}|(?:增|升|涨|提|扩|拉|延)(?=至|到|为|成)")
+_DOWN_RE = re.compile(rf"{_DOWN}|(?:降|减|跌|缩|压|少)(?=至|到|为|成)")
+# Greedy: matches up to and including the last clause mark of a gap between two figures.
+_LAST_MARK_RE = re.compile(r"(?s:.*)[，,；;：:（）()、。！？!?\n]")
+
+_RATE_RE = re.compile(
+    r"(?:完成率|达成率|完成度|达成度|完成比例|执行率|达标率)(?:为|达到?|是|约|仅为?)?\s*$"
+    r"|(?:完成|达成|实现)了?(?:年度|全年|季度|月度|半年|全年度)?(?:目标|计划|任务|预算)(?:值)?的\s*$"
+    r"|^\s*(?:完成|达成)了?\s*$")
+_EXCESS_RE = re.compile(r"超额(?:完成)?了?(?:目标|计划|任务)?\s*$")
+_TO_RE = re.compile(r"(?:到|至|为|成)了?[^，,；;：:]{0,10}$")
+_ARROW_RE = re.compile(r"^\s*(?:→|->|=>|⟶|➝|➡|—>|-->|~>)\s*$")
+_CHANGE_RE = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?:了)?(?:达到?|为|约|近|超过|了|是)?\s*$")
+_FROM_RE = re.compile(r"(?<![自理缘因经事服随顺])(?:从|由)(?![于此而事未来不头衷])[^，,；;：:]{0,14}$")
+_PAST = (r"(?:去年|上年|上一年|前一年|上季度|上个?月|上周|上一?期|同期|此前|之前|以前"
+         r"|(?:改造|优化|调整|上线|实施|改版|改进|整改)前)")
+_PERIOD_RE = re.compile(
+    rf"(?:(?:\d{{4}}年(?:度)?|{_PAST}|[一二三四]季度|\d{{1,2}}月份?|[上下]半年|年初|月初|季初)"
+    r"(?:同期|全年|全年度|末|底|初)?(?:平均|均值|日均)?(?:为|是|仅为?|只有|有)\s*$)"
+    rf"|(?:^|[^\u4e00-\u9fff]){_PAST}(?:同期)?\s*$")
+_BASE_RE = re.compile(r"(?<![占同环对无相好])(?:比|较|相比|相较于?)(?![例重率较如为好大多少高低快慢强弱差])"
+                      r"[^，,；;：:]{0,14}$")
+_PLAN_RE = re.compile(r"(?:计划|目标|预算|任务|预期|考核线)(?:值|数|量)?(?:为|是|定为|设定为|[:：])?"
+                      r"[^，,；;：:\d]{0,8}$")
+_POST_PLAN_RE = re.compile(r"^\s*的?(?:年度|全年|季度|月度|阶段)?(?:目标|计划|预算|预期)")
+_SHARE_RE = re.compile(r"(?:占比|占|比重|份额|构成)[^，,；;：:\d]{0,14}$")
+_SCALE_RE = re.compile(r"满分\s*$")
+_ACTUAL_RE = re.compile(r"(?:实际|实现|达成|完成|实收|实到)了?[^，,；;：:\d]{0,8}$")
+# A change belongs to the claim before it only when its clause names no other metric.
+_ATTACH_PREFIX_RE = re.compile(
+    r"^[\s（(*]*(?:同比|环比|(?:较|比|相比)[^，,；;：:]{0,10}?|共计?|累计|合计|即|整体|总体|相应|分别|均|再|又"
+    r"|幅度)?[\s*]*$")
+_COMPARISON_RE = re.compile(
+    r"同比|环比|(?:较|比|相比|相较于?)(?:上年|去年|上一年|上月|上个月|上周|上季度|上期|同期|年初|月初|季初"
+    r"|\d{4}年|[一二三四]季度|\d{1,2}月|目标|计划|预期|改造前|优化前|上线前)")
+_YEAR_RE = re.compile(r"(\d{4})年")
+
+_METRIC_LEAD_RE = re.compile(
+    r"^(?:[\s*#>\-•·]|其中|同时|此外|另外|全年|全年度|本年度?|今年|上半年|下半年|本季度?|本月|本周|当月|当期"
+    r"|[一二三四]季度|\d{4}年度?|截至[^，,]{0,8}|累计|共计?|合计|整体|总体)+")
+_METRIC_TAIL_RE = re.compile(
+    r"(?:从|由|比|较|同比|环比|为|是|达到?|约|共计?|累计|合计|实现|完成了?|达成|新增|的|\s|\*)+$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CUE_WORDS_RE = re.compile(r"(?:目标|计划|实际|预算)+$")
+_METRIC_LABEL_RE = re.compile(r"([^，,；;。：:\n]{1,16})[：:][^：:]*$")
+
+_ADDITIVE_EXCLUDED_UNITS = ("%", "pp", "倍", "分")
+_ENUM_RE = re.compile(
+    r"其中|分别为|分别是|分别|包括|包含|构成为?|"
+    r"分(?:渠道|区域|地区|大区|季度|月份?|产品线?|品类|部门|业务线?|客户|类型|类别|项目|门店|城市|省份|来源|团队|班组)看?")
+_COMPLETE_MARKER_RE = re.compile(r"^(?:分|构成)")
+_REST_LABEL_RE = re.compile(r"(?:其他|其余|其它|剩余|另有|剩下)[^，,；;。\d]{0,6}$")
+_PART_GAP_RE = re.compile(r"^[^。；;！？!?\n]{0,14}$")
+_AVERAGE_RE = re.compile(r"均|平均|人均|单均|每")
+
+
+@dataclass(slots=True)
+class Change:
+    """A stated change: ``下降了11.9%`` (direction "down"), ``5.5个百分点`` (no verb: None)."""
+
+    quantity: Quantity
+    direction: str | None
+    verb: str = ""
+    verb_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class MetricClaim:
+    """What one sentence says about one metric. Quantities are None when not stated."""
+
+    start: int
+    end: int
+    metric: str = ""
+    kind: str = "level"  # from-to | comparison (baseline/period + level) | change | completion | share | plan | level
+    direction: str | None = None  # the verb between from and to: "up", "down", or None
+    before: Quantity | None = None  # from, or the baseline (比上年的…, 2023年为…)
+    after: Quantity | None = None  # to, or the level compared with the baseline
+    changes: tuple[Change, ...] = ()
+    plan: Quantity | None = None
+    actual: Quantity | None = None
+    rate: Quantity | None = None  # completion rate (actual ÷ plan)
+    excess: Quantity | None = None  # 超额完成 (actual ÷ plan − 1)
+    share: Quantity | None = None
+    level: Quantity | None = None  # a figure with no comparison: 新签客户57家
+    comparison: str = ""  # 同比 / 环比 / 较上年 … when the baseline is named, not given
+    verb_span: tuple[int, int] | None = None  # the from→to verb, for direction findings
+
+    @property
+    def has_baseline(self) -> bool:
+        """Compared with something: a from/baseline figure, a plan or target, 同比/环比/较上年."""
+        return bool(self.before or self.plan or self.rate or self.excess or self.comparison)
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        found = [self.before, self.after, self.plan, self.actual, self.rate, self.excess, self.share, self.level]
+        found += [change.quantity for change in self.changes]
+        return sorted((q for q in found if q is not None), key=lambda q: q.start)
+
+
+@dataclass(slots=True)
+class Breakdown:
+    """A total split into parts: ``回款3,200万元，其中华北1,150万、华南980万、西部1,270万``.
+
+    ``totals`` are the candidate totals, all from the nearest sentence that has any; ``complete``
+    says whether the parts claim to cover the whole (分别, 分渠道看, or a last part 其他/其余).
+    """
+
+    marker: str
+    parts: list[Quantity]
+    totals: list[Quantity]
+    complete: bool
+
+
+@dataclass(slots=True)
+class SentenceNumbers:
+    start: int
+    end: int
+    text: str
+    quantities: tuple[Quantity, ...]
+    roles: tuple[str, ...]
+    claims: tuple[MetricClaim, ...]
+    placeholder: bool
+    section_kind: str = "other"
+
+
+@dataclass(slots=True)
+class DocumentNumbers:
+    sentences: list[SentenceNumbers]
+    breakdowns: list[tuple[Breakdown, SentenceNumbers]]
+
+    @property
+    def claims(self) -> list[MetricClaim]:
+        return [claim for sentence in self.sentences for claim in sentence.claims]
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+@dataclass(slots=True)
+class _Tagged:
+    quantity: Quantity
+    role: str
+    clause: int  # index of the clause in the sentence
+    clause_start: int  # offset where the clause begins
+    pre: str  # the cue: text since the previous figure or the clause start
+    verb: str = ""
+    verb_span: tuple[int, int] | None = None
+
+
+def _tag_all(text: str, base: int, quantities: Sequence[Quantity]) -> list[_Tagged]:
+    tagged: list[_Tagged] = []
+    clause, clause_start, previous_end = 0, base, base
+    for i, q in enumerate(quantities):
+        mark = _LAST_MARK_RE.match(text, previous_end - base, q.start - base)
+        if mark is not None:
+            clause += 1
+            clause_start = base + mark.end()
+        pre = text[max(clause_start, previous_end) - base:q.start - base]
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else base + len(text)
+        post = text[q.end - base:next_start - base]
+        from_open = _open_from(tagged, clause)
+        item = _Tagged(q, LEVEL, clause, clause_start, pre)
+        _assign_role(item, post, from_open, tagged)
+        tagged.append(item)
+        previous_end = q.end
+    return tagged
+
+
+def _open_from(tagged: list[_Tagged], clause: int) -> bool:
+    for item in reversed(tagged):
+        if item.clause != clause:
+            return False
+        if item.role == TO:
+            return False
+        if item.role == FROM:
+            return True
+    return False
+
+
+def _cue(chars: str) -> frozenset[str]:
+    """Characters one of which a cue must contain: a cheap test that spares most regex calls."""
+    return frozenset(chars)
+
+
+_RATE_CHARS = _cue("率度例的完达")
+_EXCESS_CHARS = _cue("超")
+_ARROW_CHARS = _cue("→>⟶➝➡")
+_CHANGE_CHARS = _cue("增加提升上攀扩拉延多回反跃走涨幅下降减缩压收跌萎少")
+_FROM_CHARS = _cue("从由")
+_PERIOD_CHARS = _cue("年月季期前初同")
+_BASE_CHARS = _cue("比较")
+_PLAN_CHARS = _cue("计目预任考")
+_SHARE_CHARS = _cue("占比重份构")
+_ACTUAL_CHARS = _cue("实达完")
+
+
+def _assign_role(item: _Tagged, post: str, from_open: bool, tagged: list[_Tagged]) -> None:
+    """The role of a figure from its cue, in order of precedence (完成率 before 完成, 至 before 提升)."""
+    q, pre = item.quantity, item.pre
+    percent = q.unit == "%"
+    if percent and not _RATE_CHARS.isdisjoint(pre) and _RATE_RE.search(pre):
+        item.role = RATE
+    elif percent and not _EXCESS_CHARS.isdisjoint(pre) and _EXCESS_RE.search(pre):
+        item.role = EXCESS
+    elif from_open and _TO_RE.search(pre):
+        item.role = TO
+        item.verb = _direction(pre) or ""
+        item.verb_span = _verb_span(pre, q.start - len(pre))
+    elif (not _ARROW_CHARS.isdisjoint(pre) and _ARROW_RE.search(pre) and tagged
+          and tagged[-1].clause == item.clause):
+        item.role = TO
+        if tagged[-1].role == LEVEL:
+            tagged[-1].role = FROM
+    elif not _CHANGE_CHARS.isdisjoint(pre) and (m := _CHANGE_RE.search(pre)):
+        item.role, item.verb = CHANGE, m.group("verb")
+        item.verb_span = (q.start - len(pre) + m.start("verb"), q.start - len(pre) + m.end("verb"))
+    elif not _FROM_CHARS.isdisjoint(pre) and _FROM_RE.search(pre):
+        item.role = FROM
+    elif not _PERIOD_CHARS.isdisjoint(pre) and _PERIOD_RE.search(pre):
+        item.role = PERIOD
+    elif not _BASE_CHARS.isdisjoint(pre) and _BASE_RE.search(pre):
+        item.role = BASELINE
+    elif (not _PLAN_CHARS.isdisjoint(pre) and _PLAN_RE.search(pre)) or (
+            not _PLAN_CHARS.isdisjoint(post) and _POST_PLAN_RE.match(post)):
+        item.role = PLAN
+    elif percent and not _SHARE_CHARS.isdisjoint(pre) and _SHARE_RE.search(pre):
+        item.role = SHARE
+    elif "满分" in pre and _SCALE_RE.search(pre):
+        item.role = SCALE
+    elif not _ACTUAL_CHARS.isdisjoint(pre) and _ACTUAL_RE.search(pre):
+        item.role = ACTUAL
+
+
+def _verb_span(text: str, offset: int) -> tuple[int, int] | None:
+    """Span of the last direction verb in text (text starts at offset)."""
+    last = None
+    for pattern in (_UP_RE, _DOWN_RE):
+        for m in pattern.finditer(text):
+            if last is None or m.end() > last[1]:
+                last = (offset + m.start(), offset + m.end())
+    return last
+
+
+def _direction(text: str) -> str | None:
+    """up / down from the last direction verb in text; None when it names none (调整为, →)."""
+    up = [m.end() for m in _UP_RE.finditer(text)]
+    down = [m.end() for m in _DOWN_RE.finditer(text)]
+    if not up and not down:
+        return None
+    return "up" if (up[-1] if up else -1) > (down[-1] if down else -1) else "down"
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Same canonical unit, or one of them states none (Chinese often writes the unit once)."""
+    return a.unit == b.unit or not a.unit or not b.unit
+
+
+def sentence_claims(text: str, base: int = 0, quantities: Sequence[Quantity] | None = None) -> list[MetricClaim]:
+    """The metric claims of one sentence (text starts at offset ``base``)."""
+    if quantities is None:
+        quantities = extract_quantities(text, base)
+    return _claims(text, base, _tag_all(text, base, quantities))
+
+
+def _claims(text: str, base: int, tagged: list[_Tagged]) -> list[MetricClaim]:
+    used: set[int] = set()
+    claims = _completion_claims(text, base, tagged, used)
+    used_by_changes: set[int] = set()  # a level may be both the actual of a plan and the "to" of a change
+    claims += _change_claims(text, base, tagged, used_by_changes)
+    used |= used_by_changes
+    for i, item in enumerate(tagged):
+        if i in used or item.role in (SCALE,):
+            continue
+        # Bare levels are most figures: their name is the clause text before them, cheaply trimmed.
+        name = _raw_metric(text, base, item) if item.role in (LEVEL, ACTUAL) else _metric(text, base, item)
+        claim = MetricClaim(item.quantity.start, item.quantity.end, name)
+        if item.role == SHARE:
+            claim.share, claim.kind = item.quantity, "share"
+        elif item.role == PLAN:
+            claim.plan, claim.kind = item.quantity, "plan"
+        elif item.role in (PERIOD, BASELINE, FROM):
+            claim.before, claim.kind = item.quantity, "comparison"
+        elif item.role in (RATE, EXCESS):
+            setattr(claim, "rate" if item.role == RATE else "excess", item.quantity)
+        else:
+            claim.level = item.quantity
+        claim.comparison = _comparison(text, base, item)
+        if claim.metric or claim.share or claim.before or claim.plan:
+            claims.append(claim)
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def _change_claims(text: str, base: int, tagged: list[_Tagged], used: set[int]) -> list[MetricClaim]:
+    claims: list[MetricClaim] = []
+    current: MetricClaim | None = None
+    for i, item in enumerate(tagged):
+        q = item.quantity
+        if item.role == FROM:
+            current = MetricClaim(q.start, q.end, _metric(text, base, item), kind="from-to", before=q)
+            claims.append(current)
+            used.add(i)
+        elif item.role == TO and current is not None and current.before is not None and current.after is None:
+            current.after, current.end = q, q.end
+            current.direction = _direction(item.pre)
+            current.verb_span = item.verb_span
+            used.add(i)
+        elif item.role in (BASELINE, PERIOD):
+            current = _baseline_claim(text, base, tagged, i, current, used)
+            if current not in claims:
+                claims.append(current)
+        elif item.role == CHANGE:
+            current = _attach_change(text, base, tagged, i, current, claims)
+            used.add(i)
+        elif item.role == LEVEL and _implicit_change(item, current):
+            assert current is not None
+            current.changes += (Change(q, _sign_direction(q), "", None),)
+            current.end = q.end
+            used.add(i)
+    return claims
+
+
+def _baseline_claim(text: str, base: int, tagged: list[_Tagged], i: int, current: MetricClaim | None,
+                    used: set[int]) -> MetricClaim:
+    """比上年的46家 / 2023年为0.38%: a baseline for the sentence's main level."""
+    item = tagged[i]
+    q = item.quantity
+    if (item.role == PERIOD and current is not None and current.before is not None and current.after is None
+            and compatible(current.before, q) and _later_year(text, base, current.before, item)):
+        current.after, current.end = q, q.end  # 2023年为152.8万单，2024年为186.4万单
+        used.add(i)
+        return current
+    level_index = next((j for j, other in enumerate(tagged[:i])
+                        if other.role in (LEVEL, ACTUAL) and j not in used and compatible(other.quantity, q)), None)
+    used.add(i)
+    if level_index is None:
+        return MetricClaim(q.start, q.end, _metric(text, base, item), kind="comparison", before=q,
+                           comparison=_comparison(text, base, item))
+    level = tagged[level_index]
+    used.add(level_index)
+    return MetricClaim(level.quantity.start, q.end, _metric(text, base, level), kind="comparison", before=q,
+                       after=level.quantity, comparison=_comparison(text, base, item))
+
+
+def _later_year(text: str, base: int, earlier: Quantity, item: _Tagged) -> bool:
+    before = _YEAR_RE.findall(text[max(0, earlier.start - base - 8):earlier.start - base])
+    now = _YEAR_RE.findall(item.pre)
+    return bool(before and now and int(now[-1]) > int(before[-1]))
+
+
+def _attach_change(text: str, base: int, tagged: list[_Tagged], i: int, current: MetricClaim | None,
+                   claims: list[MetricClaim]) -> MetricClaim:
+    item = tagged[i]
+    q = item.quantity
+    direction = "up" if _UP_RE.match(item.verb) else "down"
+    change = Change(q, direction, item.verb, item.verb_span)
+    verb_start = item.verb_span[0] if item.verb_span else q.start
+    prefix_start = max(item.clause_start, tagged[i - 1].quantity.end if i > 0 else item.clause_start)
+    prefix = text[prefix_start - base:verb_start - base]
+    # 由A降到B，同比增长5%: a named comparison (同比, 较上年) after a from→to is another baseline.
+    names_other_baseline = current is not None and current.kind == "from-to" and _COMPARISON_RE.search(prefix)
+    if (current is not None and (current.before is not None or current.after is not None)
+            and _ATTACH_PREFIX_RE.match(prefix) and not names_other_baseline and _change_fits(current, q)):
+        current.changes += (change,)
+        current.end = q.end
+        if not current.comparison:
+            current.comparison = _comparison(text, base, item)
+        return current
+    claim = MetricClaim(q.start, q.end, _metric(text, base, item), kind="change", changes=(change,),
+                        comparison=_comparison(text, base, item))
+    claims.append(claim)
+    return claim
+
+
+def _change_fits(claim: MetricClaim, q: Quantity) -> bool:
+    level = claim.after or claim.before
+    assert level is not None
+    return q.unit in ("%", "pp", "倍") or compatible(level, q)
+
+
+def _implicit_change(item: _Tagged, current: MetricClaim | None) -> bool:
+    """``11.4%→16.9%，5.5个百分点`` or ``由4.0天降到2.6天（−35%）``: a change with no verb."""
+    if current is None or current.before is None or current.after is None:
+        return False
+    q = item.quantity
+    signed = q.text.lstrip()[:1] in "-−+" and q.unit == "%"
+    bare = not item.pre.strip(" \t（(*") or item.pre.strip(" \t（(*") in ("即", "共", "合计", "幅度")
+    return bare and (q.unit == "pp" or signed) and item.clause > 0
+
+
+def _sign_direction(q: Quantity) -> str | None:
+    if q.text.lstrip()[:1] in "-−":
+        return "down"
+    if q.text.lstrip()[:1] == "+":
+        return "up"
+    return None
+
+
+def _completion_claims(text: str, base: int, tagged: list[_Tagged], used: set[int]) -> list[MetricClaim]:
+    """Plan + actual + completion rate, in groups that end at each rate."""
+    claims = []
+    rate_indices = [i for i, item in enumerate(tagged) if item.role in (RATE, EXCESS)]
+    previous = 0
+    for k, i in enumerate(rate_indices):
+        following = rate_indices[k + 1] if k + 1 < len(rate_indices) else len(tagged)
+        left, right = list(range(previous, i)), list(range(i + 1, following))
+        pair = _plan_and_actual(tagged, left) or _plan_and_actual(tagged, right) or _plan_and_actual(
+            tagged, left + right)
+        previous = i + 1
+        item = tagged[i]
+        claim = MetricClaim(item.quantity.start, item.quantity.end, _metric(text, base, item), kind="completion")
+        if item.role == RATE:
+            claim.rate = item.quantity
+        else:
+            claim.excess = item.quantity
+        used.add(i)
+        if pair is not None:
+            plan, actual = pair
+            used.update((plan, actual))
+            claim.plan, claim.actual = tagged[plan].quantity, tagged[actual].quantity
+            claim.metric = next((name for name in (_metric(text, base, tagged[j]) for j in sorted((plan, actual)))
+                                 if name), claim.metric)
+            claim.start = min(claim.start, claim.plan.start, claim.actual.start)
+            claim.end = max(claim.end, claim.plan.end, claim.actual.end)
+        claims.append(claim)
+    return claims
+
+
+def _plan_and_actual(tagged: list[_Tagged], indices: list[int]) -> tuple[int, int] | None:
+    plans = [i for i in indices if tagged[i].role == PLAN]
+    if len(plans) != 1:
+        return None
+    plan = tagged[plans[0]].quantity
+    for roles in ((ACTUAL,), (LEVEL,)):
+        found = [i for i in indices if tagged[i].role in roles and compatible(tagged[i].quantity, plan)]
+        if len(found) == 1:
+            return plans[0], found[0]
+        if found:
+            return None
+    return None
+
+
+def _comparison(text: str, base: int, item: _Tagged) -> str:
+    clause = text[item.clause_start - base:item.quantity.start - base]
+    m = _COMPARISON_RE.search(clause)
+    return m.group() if m else ""
+
+
+def _metric(text: str, base: int, item: _Tagged) -> str:
+    """The metric a figure belongs to: the clause text before its cue (留存率从… → 留存率)."""
+    segment = text[item.clause_start - base:item.quantity.start - base]
+    segment = _strip_cue(segment)
+    name = _METRIC_TAIL_RE.sub("", _METRIC_LEAD_RE.sub("", segment))
+    if not name:
+        label = _METRIC_LABEL_RE.search(text[:item.clause_start - base])
+        if label and text[item.clause_start - base - 1:item.clause_start - base] in "：:":
+            name = _METRIC_TAIL_RE.sub("", _METRIC_LEAD_RE.sub("", label.group(1)))
+    return name.strip(" \t*")[-16:]
+
+
+def _raw_metric(text: str, base: int, item: _Tagged) -> str:
+    segment = text[item.clause_start - base:item.quantity.start - base].strip(" \t*#>-•·")[-16:]
+    return segment if _CJK_RE.search(segment) else ""
+
+
+def _strip_cue(segment: str) -> str:
+    for pattern in (_FROM_RE, _RATE_RE, _EXCESS_RE, _CHANGE_RE, _PERIOD_RE, _BASE_RE, _PLAN_RE, _SHARE_RE,
+                    _ACTUAL_RE):
+        m = pattern.search(segment)
+        if m:
+            return _CUE_WORDS_RE.sub("", segment[:m.start()])
+    return segment
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares
+
+
+_SHARE_GAP_RE = re.compile(r"^[、，,和及与以\s]*[^，,；;。\d]{0,10}$")
+_CONTRAST_RE = re.compile(r"但|而|却|只|仅|则|(?<!占)比|较|高于|低于|相比|超过|不足|同比|环比|提升|下降|增长")
+_SURVEY_RE = re.compile(r"多选|可多选|提及|选择|认为|表示|关注|希望|满意|认可|支持率|好评")
+_WHOLE_RE = re.compile(r"占([^，,；;。\d]{1,12}?)的")
+
+
+def share_runs(sentence: SentenceNumbers) -> list[list[Quantity]]:
+    """Shares of one whole listed together: 华东占45%、华南占38%; 占比分别为45%、38%和27%."""
+    if _SURVEY_RE.search(sentence.text):
+        return []  # survey answers with several choices legitimately add past 100%
+    runs: list[list[Quantity]] = []
+    run: list[Quantity] = []
+    listed = False  # 分别为 / 依次为: the following bare percentages are shares too
+    whole = ""
+    previous_end = sentence.start
+    for q, role in zip(sentence.quantities, sentence.roles, strict=True):
+        cue = sentence.text[previous_end - sentence.start:q.start - sentence.start]
+        previous_end = q.end
+        this_whole = _whole(cue)
+        joins = bool(run) and _SHARE_GAP_RE.match(cue) is not None and not _CONTRAST_RE.search(cue)
+        joins = joins and (not whole or not this_whole or whole == this_whole)
+        if role == SHARE or (role == LEVEL and q.unit == "%" and listed and joins):
+            if not joins:
+                runs.append(run)
+                run, whole = [], ""
+                listed = "分别" in cue or "依次" in cue
+            run.append(q)
+            whole = whole or this_whole
+            continue
+        runs.append(run)
+        run, whole, listed = [], "", False
+    runs.append(run)
+    return [r for r in runs if len(r) >= 2]
+
+
+def _whole(cue: str) -> str:
+    """The whole a share is of: 占全国销售额的45% → 全国销售额."""
+    m = _WHOLE_RE.search(cue)
+    return m.group(1) if m else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns
+
+
+def _breakdowns(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]]) -> list[
+        tuple[Breakdown, SentenceNumbers]]:
+    found = []
+    part_ids: set[int] = set()
+    for index, sentence in enumerate(sentences):
+        if len(sentence.quantities) < 2:
+            continue
+        for marker in _ENUM_RE.finditer(sentence.text):
+            parts = _parts(sentence, tagged[index], sentence.start + marker.end())
+            if len(parts) < 2 or any(id(p) in part_ids for p in parts):
+                continue
+            part_ids.update(id(p) for p in parts)
+            totals = _totals(sentences, tagged, index, sentence.start + marker.start(), parts[0], part_ids)
+            label = sentence.text[:parts[-1].start - sentence.start]
+            complete = bool(_COMPLETE_MARKER_RE.match(marker.group()) or "分别" in marker.group()
+                            or _REST_LABEL_RE.search(label))
+            found.append((Breakdown(marker.group(), parts, totals, complete), sentence))
+    return found
+
+
+def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> list[Quantity]:
+    parts: list[Quantity] = []
+    for item in tagged:
+        q = item.quantity
+        if q.start < after:
+            continue
+        if item.role not in (LEVEL, ACTUAL) or not q.is_exact or not _additive(q):
+            break
+        if parts:
+            gap = sentence.text[parts[-1].end - sentence.start:q.start - sentence.start]
+            if not compatible(parts[0], q) or not _PART_GAP_RE.match(gap) or _AVERAGE_RE.search(gap):
+                break
+        elif _AVERAGE_RE.search(sentence.text[after - sentence.start:q.start - sentence.start]):
+            break
+        parts.append(q)
+    return parts
+
+
+def _additive(q: Quantity) -> bool:
+    """Figures that add up to a total: counts, money, people, durations; not rates, scores or averages."""
+    return q.unit not in _ADDITIVE_EXCLUDED_UNITS and "/" not in q.unit
+
+
+def _totals(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]], index: int, marker_start: int,
+            first_part: Quantity, part_ids: set[int]) -> list[Quantity]:
+    """Candidate totals: figures before the marker in this sentence, else in the two before it."""
+    for back in range(3):
+        if index - back < 0:
+            break
+        candidates = [item.quantity for item in tagged[index - back]
+                      if item.quantity.start < marker_start and item.role in (LEVEL, ACTUAL)
+                      and id(item.quantity) not in part_ids and item.quantity.is_exact
+                      and _additive(item.quantity) and compatible(item.quantity, first_part)
+                      and not _AVERAGE_RE.search(item.pre)]
+        if candidates:
+            return candidates
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents
+
+
+_CACHE: dict[int, tuple[weakref.ReferenceType[Document], DocumentNumbers]] = {}
+
+
+def document_numbers(doc: Document) -> DocumentNumbers:
+    """Quantities, claims and breakdowns of every sentence of doc (computed once per Document)."""
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0]() is doc:
+        return hit[1]
+    result = _analyse(doc)
+    key = id(doc)
+    _CACHE[key] = (weakref.ref(doc, lambda _ref: _CACHE.pop(key, None)), result)
+    return result
+
+
+def _analyse(doc: Document) -> DocumentNumbers:
+    quantities = [q for q in extract_quantities(doc.text) if not (doc.masked and doc.is_masked(q.start, q.end))]
+    starts = [q.start for q in quantities]
+    sentences: list[SentenceNumbers] = []
+    breakdowns: list[tuple[Breakdown, SentenceNumbers]] = []
+    table: list[_Cell] = []  # the cells of the table being read
+    for block in doc.blocks():
+        block_sentences, block_tags = _block_numbers(doc.text, block, quantities, starts)
+        sentences.extend(block_sentences)
+        if block.kind == "table_cell" and block_sentences:
+            if table and not _same_table(doc.text, table[-1].end, block.start):
+                _table_claims(table)
+                table = []
+            table.append(_Cell(doc.line_col(block.start)[0], block_sentences))
+            continue
+        if table:
+            _table_claims(table)
+            table = []
+        breakdowns.extend(_breakdowns(block_sentences, block_tags))
+    if table:
+        _table_claims(table)
+    return DocumentNumbers(sentences, breakdowns)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables: | 指标 | 目标 | 实际 | 完成率 | — the header row gives each column its role
+
+
+_HEADER_ROLES = [
+    (re.compile(r"完成率|达成率|完成比例|达成比例|完成度"), RATE),
+    (re.compile(r"超额"), EXCESS),
+    (re.compile(r"实际|实绩|完成值|完成数|完成额|达成值|本年|今年|本期|本月|本季度?|当期|当年"), ACTUAL),
+    (re.compile(r"目标|计划|预算|任务"), PLAN),
+    (re.compile(r"上年|去年|同期|基期|上月|上季度?|上期|上周|前值|基线|改造前|优化前"), PERIOD),
+    (re.compile(r"同比|环比|增幅|增长率?|变化|变动|降幅|增减"), CHANGE),
+]
+
+
+class _Cell:
+    """One table cell: its line and its sentences (a cell holds one or more)."""
+
+    __slots__ = ("line", "sentences")
+
+    def __init__(self, line: int, sentences: list[SentenceNumbers]):
+        self.line = line
+        self.sentences = sentences
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        return [q for s in self.sentences for q in s.quantities]
+
+    @property
+    def roles(self) -> list[str]:
+        return [r for s in self.sentences for r in s.roles]
+
+    @property
+    def placeholder(self) -> bool:
+        return any(s.placeholder for s in self.sentences)
+
+
+def _same_table(text: str, previous_end: int, start: int) -> bool:
+    """Only table syntax (| and the |---| delimiter row) between two cells: the same table."""
+    between = text[previous_end:start]
+    return all(line.strip().startswith("|") or not line.strip(" |") for line in between.split("\n")[1:]) \
+        and "\n\n" not in between.replace("\r", "")
+
+
+def _header_role(title: str) -> str | None:
+    for pattern, role in _HEADER_ROLES:
+        if pattern.search(title):
+            return role
+    return None
+
+
+def _table_claims(cells: list[_Cell]) -> None:
+    """Claims for each data row, attached to the first sentence of the row's first cell (its metric)."""
+    rows: dict[int, list[_Cell]] = {}
+    for cell in cells:
+        rows.setdefault(cell.line, []).append(cell)
+    lines = sorted(rows)
+    if len(lines) < 2:
+        return
+    header = [_header_role(cell.text) for cell in rows[lines[0]]]
+    if not any(header):
+        return
+    for line in lines[1:]:
+        row = rows[line]
+        if len(row) != len(header) or any(cell.placeholder for cell in row):
+            continue
+        claim = _row_claim(row, header)
+        if claim is not None:
+            first = row[0].sentences[0]
+            first.claims = (*first.claims, claim)
+
+
+def _row_claim(row: list[_Cell], header: list[str | None]) -> MetricClaim | None:
+    roles: dict[str, Quantity] = {}
+    for cell, column_role in zip(row, header, strict=True):
+        found, cell_roles = cell.quantities, cell.roles
+        if len(found) != 1:
+            continue
+        role = cell_roles[0] if cell_roles[0] in (RATE, EXCESS) else column_role or cell_roles[0]
+        roles.setdefault(role, found[0])
+    quantities = list(roles.values())
+    if not quantities:
+        return None
+    claim = MetricClaim(min(q.start for q in quantities), max(q.end for q in quantities), row[0].text.strip(" *"),
+                        kind="table", plan=roles.get(PLAN), actual=roles.get(ACTUAL), rate=roles.get(RATE),
+                        excess=roles.get(EXCESS))
+    if PERIOD in roles and ACTUAL in roles:
+        claim.before, claim.after = roles[PERIOD], roles[ACTUAL]
+        if CHANGE in roles:
+            change = roles[CHANGE]
+            claim.changes += (Change(change, _sign_direction(change)),)
+    return claim
+
+
+def _block_numbers(text: str, block: Block, quantities: list[Quantity], starts: list[int]) -> tuple[
+        list[SentenceNumbers], list[list[_Tagged]]]:
+    kind = block.section.kind if block.section is not None else "other"
+    result, tags = [], []
+    for sentence in block.sentences:
+        numbers, tagged = _sentence_numbers(text, sentence, quantities, starts, kind)
+        result.append(numbers)
+        tags.append(tagged)
+    return result, tags
+
+
+def _sentence_numbers(text: str, sentence: Sentence, quantities: list[Quantity], starts: list[int],
+                      kind: str) -> tuple[SentenceNumbers, list[_Tagged]]:
+    lo = bisect.bisect_left(starts, sentence.start)
+    hi = bisect.bisect_left(starts, sentence.end)
+    if lo == hi:  # most sentences: no figure, nothing to read (a placeholder here hides no figure)
+        return SentenceNumbers(sentence.start, sentence.end, sentence.text, (), (), (), False, kind), []
+    inside = [q for q in quantities[lo:hi] if q.end <= sentence.end]
+    tagged = _tag_all(sentence.text, sentence.start, inside)
+    claims = _claims(sentence.text, sentence.start, tagged)
+    numbers = SentenceNumbers(sentence.start, sentence.end, sentence.text, tuple(inside),
+                              tuple(t.role for t in tagged), tuple(claims), has_placeholder(sentence.text), kind)
+    return numbers, tagged
+
+
+def text_numbers(text: str) -> DocumentNumbers:
+    """The same analysis on plain text split into sentences (for tests, benchmarks and tools)."""
+    from ..sentences import split_sentences
+
+    quantities = extract_quantities(text)
+    starts = [q.start for q in quantities]
+    sentences: list[SentenceNumbers] = []
+    tags: list[list[_Tagged]] = []
+    for sentence in split_sentences(text, 0):
+        numbers, tagged = _sentence_numbers(text, sentence, quantities, starts, "other")
+        sentences.append(numbers)
+        tags.append(tagged)
+    return DocumentNumbers(sentences, _breakdowns(sentences, tags))

@@ -1,0 +1,350 @@
+"""Small text helpers shared by the content rules (quantification, reflection, plan, style).
+
+Everything here is regex work on exact offsets, except `content_words`, which segments with a
+small jieba tokenizer built lazily from a dictionary shipped in rules/ (the full jieba dictionary
+costs 0.7 s and 92 MB to load; the small one about 0.02 s).
+
+Pasted text is often NFKC-normalised, so every pattern accepts both widths (`，`/`,`, `（`/`(`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .data import load_data, rules_dir
+from .model import Block, Document, Section
+
+if TYPE_CHECKING:
+    from .engine import RuleContext
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+
+def count_cjk(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def lexicon(name: str) -> dict[str, Any]:
+    """A word list under rules/lexicons/ (cached)."""
+    data = load_data(f"lexicons/{name}.yaml")
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of the literal words, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def words_re(name: str, key: str) -> re.Pattern[str]:
+    """Regex for the literal words listed under `key` in lexicon `name`."""
+    return alternation(tuple(lexicon(name)[key]))
+
+
+def patterns_re(name: str, key: str) -> re.Pattern[str]:
+    """Regex joining the patterns listed under `key` in lexicon `name`."""
+    return _joined(tuple(lexicon(name)[key]))
+
+
+@cache
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# ---------------------------------------------------------------------------------------------
+# Placeholders. A superset of the placeholder rules' patterns: the content rules stay silent
+# wherever a slot is left, because the placeholder rules already report it there.
+
+PLACEHOLDER_RE = re.compile(
+    r"(?<![A-Za-z])(?:X{2,}|x{2,})[\d.]*(?![A-Za-z])"
+    r"|(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天篇家条]|\.\d)"
+    r"|×{2,}|＊{2,}|○{2,}|□{2,}|_{2,}|＿{2,}|(?<!\*)\*{2,}(?=[年月日])"
+    r"|某某|\[[^\]\n]{0,20}\]|【请?(?:填写|输入|补充|此处)[^】\n]{0,30}】|\{\{[^}\n]{0,30}\}\}"
+    r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|补全)"
+)
+# What follows a slot that holds a number (XX%, XX万元, XX个) rather than a name (XX领域).
+_NUMERIC_AFTER = re.compile(r"[\d.]*\s*(?:[%％‰]|个?百分点|万|亿|千|元|块|倍|[个位名人次家条篇场项件单份套台户]|"
+                            r"分钟|小时|天|周|个月|秒)")
+
+
+def has_placeholder(text: str) -> bool:
+    return PLACEHOLDER_RE.search(text) is not None
+
+
+def has_numeric_placeholder(text: str) -> bool:
+    """A slot where a figure belongs: XX%, XX万, XX个 (not XX领域, XX主题)."""
+    return any(_NUMERIC_AFTER.match(text, m.end()) or m.group().endswith("%")
+               for m in PLACEHOLDER_RE.finditer(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and time bounds.
+
+_CN_NUM = "[一二两三四五六七八九十]"
+DATE_RE = re.compile(
+    r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?"
+    r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?"
+    r"|(?<![\d.])(?:0?[1-9]|1[0-2])\s*月(?:份|\s*\d{1,2}\s*[日号])?"
+    r"|(?<![\d.])\d{1,2}\s*[日号](?![A-Za-z])"
+    r"|(?<![\d:])\d{1,2}[:：]\d{2}(?!\d)"
+)
+# A deadline or time box for a plan item. Weak scopes (本月, 本季度) count only with 内/前/底…,
+# because 整理本季度慢查询清单 names what, not when.
+TIME_BOUND_RE = re.compile(
+    r"(?:19|20)\d\d\s*年|(?<![\d.个])(?:0?[1-9]|1[0-2])\s*月|(?<![\d.])\d{1,2}\s*[日号](?:前|之前|以前)"
+    r"|" + _CN_NUM + r"{1,2}月(?:份|底|初|中旬|下旬|上旬|末)|(?<![A-Za-z])Q[1-4](?![0-9])|第?[一二三四1-4]季度"
+    r"|[上下]半年|年底|年末|年中|年初|月底|月末|季末|季度末|周末|明年|来年|下周|下个?月|下个?季度|次月|下一?周"
+    r"|(?:本|今|这个?)(?:周|月|季度|年)(?:内|底|末|前|之内)"
+    r"|(?:\d+|" + _CN_NUM + r"{1,3})\s*个?(?:天|日|周|星期|工作日|月|季度|年)(?:内|之内|以内|前|后)"
+    r"|每(?:天|日|周|月|季度|季|年|半年|双周)|(?:截至|截止|之前|以前)(?:\s*\d)"
+)
+
+
+def has_time_bound(text: str) -> bool:
+    return TIME_BOUND_RE.search(text) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: numbers that quantify something, not dates, ordinals, ids, versions or names.
+
+_MEASURES = (
+    r"美元|元|块|人次|人|名|位|个|家|次|条|篇|场|项|款|件|单|份|套|台|户|所|门|节|课时|学时|小时|分钟|秒|毫秒|天|周|个月|"
+    r"年|公里|千米|米|平方米|㎡|吨|公斤|千克|斤|张|本|期|轮|版|页|字|笔|起|例|批|班|组|行|句|帖|粉|票|座|辆|箱|包"
+)
+_UNITS = (
+    r"[%％‰]|个?百分点|pp|倍|(?:万亿|亿|万|千|百)?(?:" + _MEASURES + r")|万亿|亿|万|千|百"
+    r"|K|k|w|W|ms|s|h|GB|MB|TB|KB|km|kg|TPS|QPS|PV|UV"
+)
+UNIT_RE = re.compile(r"\s?(?:" + _UNITS + ")")
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER_RE = re.compile(r"(?<![\d.])(?:" + _ARABIC + r")(?:\s*[-~～—–至到]\s*(?:" + _ARABIC + r"))?")
+_CN_FIGURE_RE = re.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|"
+                           r"成|万|亿|元|块|天|周|个月|小时|分钟|年|轮|期|批|类|大|点|步))")
+# Spans that look numeric but quantify nothing.
+_NOT_FIGURE_RE = re.compile(
+    r"(?<![A-Za-z])[vV]\d+(?:\.\d+)+|#\s?\d+|第\s*(?:\d+(?!\d)(?!\s*(?:个|名|位))|[" + _CN_DIGITS + r"]+)"
+    r"|[A-Za-z]+[-_]?\d+[A-Za-z0-9_-]*|\d+[A-Za-z]{2,}[A-Za-z0-9]*|\d+-\d+-\d+"
+    r"|(?m:^[ \t>*#-]*[（(]?\d{1,2}[）).、．](?!\d))|[（(]\d{1,2}[）)]|\d{1,2}、"
+    r"|“[^”\n]{0,12}\d[^”\n]{0,12}”|《[^》\n]{0,30}》"
+)
+_UNIT_LETTERS = ("k", "K", "w", "W", "ms", "s", "h", "x", "GB", "MB", "TB", "KB", "km", "kg", "TPS", "QPS", "PV", "UV")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int  # end of the number (without its unit)
+    text: str
+    unit: str  # the unit right after it ("%", "万元", "个"), "" when there is none
+    unit_end: int  # end of the unit (== end when there is none)
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "％", "‰") or "百分点" in self.unit
+
+    @property
+    def is_money(self) -> bool:
+        return "元" in self.unit or self.unit in ("块",)
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
+    spans += [m.span() for m in DATE_RE.finditer(text)]
+    spans += [m.span() for m in _NOT_FIGURE_RE.finditer(text) if not _is_unit_glued(m.group())]
+    spans += [m.span() for m in alternation(tuple(lexicon("figures")["not_figures"])).finditer(text)]
+    return spans
+
+
+def _is_unit_glued(token: str) -> bool:
+    """10k, 3x, 200ms: a number with a Latin unit, not an id."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", token)
+    return bool(m and m.group(2) in _UNIT_LETTERS)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Arabic and Chinese-numeral quantities in text, with their units."""
+    blocked = _blocked_spans(text)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in blocked)
+
+    figures = []
+    for m in _NUMBER_RE.finditer(text):
+        if free(*m.span()):
+            figures.append(_figure(text, m.start(), m.end()))
+    for m in _CN_FIGURE_RE.finditer(text):
+        digits = m.group(1)
+        if digits == "一" and not text.startswith(("倍", "成", "万", "亿"), m.end()):
+            continue  # 一个, 一套, 一次: an article, not a count
+        if free(*m.span()) and not text.startswith("是", m.end()):
+            figures.append(_figure(text, m.start(), m.end()))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _figure(text: str, start: int, end: int) -> Figure:
+    unit = UNIT_RE.match(text, end)
+    if unit is None:
+        return Figure(start, end, text[start:end], "", end)
+    return Figure(start, end, text[start:end], unit.group().strip(), unit.end())
+
+
+def has_figure(text: str) -> bool:
+    return bool(find_figures(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Clauses and items.
+
+_CLAUSE_RE = re.compile(r"[^，,；;。！!？?\n：:]+")
+
+
+def clauses(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Clauses (between ，；。！？ and line breaks) as (start, end, text); a thousands separator
+    (3,000) does not split."""
+    protected = re.sub(r"(?<=\d),(?=\d{3})", "\x00", text)
+    for m in _CLAUSE_RE.finditer(protected):
+        start, end = m.span()
+        while start < end and text[start] in " \t\u3000":
+            start += 1
+        if end > start:
+            yield offset + start, offset + end, text[start:end]
+
+
+def clause_at(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause of text holding position pos."""
+    for start, end, _ in clauses(text):
+        if start <= pos < end:
+            return start, end
+    return pos, pos
+
+
+LEAD_IN_RE = re.compile(r"[:：]\s*$")
+
+
+def is_lead_in(text: str) -> bool:
+    """A line that only announces what follows: 规划如下： / 深化数据驱动，赋能精细化运营："""
+    return LEAD_IN_RE.search(text) is not None
+
+
+@dataclass
+class Item:
+    """One point of a section as a reader sees it: a list item or run-in bullet with its label, or
+    a paragraph. `label` is the run-in heading (核心目标一, 数据分析深度不足) when there is one."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    section: Section
+    block: Block
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.label}：{self.text}" if self.label else self.text
+
+
+_RUNIN_STYLES = {"runin", "runin-bullet"}
+
+
+def items(section: Section) -> Iterator[Item]:
+    """The items of a section and its descendants, in document order."""
+    for sec in section.walk():
+        label = sec.title if sec.style in _RUNIN_STYLES else ""
+        for i, block in enumerate(sec.blocks):
+            yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)
+
+
+def unit_sections(unit: Section, kind: str) -> list[Section]:
+    """Top-most sections of a kind inside one summary (children of a match are not repeated)."""
+    found: list[Section] = []
+
+    def visit(section: Section) -> None:
+        for child in section.children:
+            if child.kind == kind:
+                found.append(child)
+            else:
+                visit(child)
+
+    visit(unit)
+    return found
+
+
+def unit_of(doc: Document, section: Section) -> Section:
+    units = doc.units()
+    node: Section | None = section
+    while node is not None:
+        if node in units:
+            return node
+        node = node.parent
+    return doc.root
+
+
+def heading_section(section: Section) -> Section:
+    """The nearest section (itself or an ancestor) whose kind came from its own heading."""
+    node: Section | None = section
+    while node is not None:
+        if node.kind_source == "heading" and node.title:
+            return node
+        node = node.parent
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# Genre.
+
+def is_weekly(doc: Document, ctx: RuleContext, unit: Section | None = None) -> bool:
+    if ctx.profile is not None:
+        return ctx.profile == "weekly"
+    titles = [doc.title or "", unit.title if unit is not None else ""]
+    if not doc.title:
+        titles.append(doc.text[:80].split("\n", 1)[0])
+    return any("周报" in title for title in titles)
+
+
+# ---------------------------------------------------------------------------------------------
+# Content words: for rules that link two passages (a problem and the plan item that answers it).
+#
+# The words come from two files in jieba's dictionary format: rules/jieba_dict_small.txt (the ~8k
+# most frequent nouns of jieba's own dict.txt, frequency >= 200) and rules/jieba_userdict.txt (domain terms:
+# DAU, 获客成本, 留存率…). A passage's content words are the dictionary words it contains.
+#
+# Why not segment with jieba: linking only asks "does the plan mention what the problem mentions?".
+# Segmentation could only remove a link that substring matching finds (a word straddling a word
+# boundary), i.e. turn silence into a finding — the costly direction for a precision-first rule —
+# while `import jieba` plus building even a small Tokenizer costs 0.05-0.09 s on the seed (full
+# jieba.initialize(): 0.7 s, 92 MB), against a 0.35 s budget for the whole cold check. Reading the
+# word lists costs about 0.01 s. bench/bench_startup_jieba.py has the measurements.
+
+_CONTENT_TAGS = {"n", "nz", "vn", "an", "j", "eng", "nt"}  # nouns; verbs link everything to everything
+
+
+@cache
+def _vocabulary() -> dict[int, frozenset[str]]:
+    """Content words by length, from the two dictionary files (lines: word frequency tag)."""
+    by_length: dict[int, set[str]] = {}
+    for name in ("jieba_dict_small.txt", "jieba_userdict.txt"):
+        for line in (rules_dir() / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and not line.startswith("#") and parts[2] in _CONTENT_TAGS:
+                by_length.setdefault(len(parts[0]), set()).add(parts[0])
+    return {length: frozenset(words) for length, words in by_length.items()}
+
+
+_LATIN_TERM_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+def content_words(text: str) -> set[str]:
+    """Content words (nouns, verbal nouns, Latin terms like DAU or SOP) occurring in a passage,
+    minus words too generic to link two passages (工作, 用户, 提升, 建立…)."""
+    vocabulary = _vocabulary()
+    generic = set(lexicon("reflection")["generic_nouns"])
+    found = {m.group().upper() for m in _LATIN_TERM_RE.finditer(text)}
+    for run in re.findall(r"[\u3400-\u9fff]{2,}", text):
+        for length, words in vocabulary.items():
+            found.update(run[i:i + length] for i in range(len(run) - length + 1) if run[i:i + length] in words)
+    return {word for word in found if word not in generic}

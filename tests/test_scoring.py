@@ -1,0 +1,182 @@
+"""The scoring model: traceable points, diminishing returns, caps, n/a categories, gains, --min-score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarylint import lint_text
+from summarylint.api import Linter
+from summarylint.data import load_data
+from summarylint.diagnostics import CATEGORIES, Diagnostic
+from summarylint.parse import parse_document
+from summarylint.scoring import Score, grade_for, rule_points, score_document
+
+from .conftest import FIXTURES, SAMPLES
+from .helpers import run_cli, run_json
+
+CALIBRATION = FIXTURES / "calibration"
+ALL_FIXTURES = sorted(p for folder in (SAMPLES, CALIBRATION) for p in folder.iterdir()
+                      if p.suffix in (".md", ".txt") and p.name != "README.md")
+GOOD = ("二、工作成果\n"
+        "1. 本季度新增注册用户3.2万，目标3万，完成率106.7%。\n"
+        "2. 转化率由2.1%提升到2.6%，提高0.5个百分点。\n"
+        "三、不足\n1. 七日留存率22%，低于25%的目标，原因是第3到7天没有触达；10月起增加两次推送。\n"
+        "四、下季度计划\n1. 12月31日前七日留存率达到25%。\n")
+
+
+def _read(path: Path) -> str:
+    from summarylint.decode import decode_bytes
+
+    return decode_bytes(path.read_bytes(), str(path)).text
+
+
+def _diag(rule: str, category: str, severity: str, start: int = 0, name: str = "") -> Diagnostic:
+    return Diagnostic(rule, name or rule.lower(), category, severity, "m", "s", start, start + 1, 1, 1, 1, 2)
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
+def test_every_point_is_traced(path: Path) -> None:
+    """overall = base + Σ credits − Σ deductions (before caps); score = round(min(that, caps))."""
+    score = lint_text(_read(path), path=str(path)).score
+    for i, unit in enumerate(score.units):
+        index = i if len(score.units) > 1 else None
+        credits = sum(c.overall for c in score.credits if c.unit == index) * len(score.units)
+        deductions = sum(d.overall for d in score.deductions if d.unit == index) * len(score.units)
+        assert unit.base + credits - deductions == pytest.approx(unit.uncapped, abs=0.05)
+        assert unit.overall == min([unit.uncapped, *(c.max for c in unit.caps)])
+        weights = {c: w for c, w in unit.weights.items() if w}
+        mean = sum(w * (unit.categories[c] or 0) for c, w in weights.items()) / sum(weights.values())
+        assert mean == pytest.approx(unit.uncapped)
+    assert score.score == round(sum(u.overall for u in score.units) / len(score.units))
+    assert score.grade == grade_for(score.score)
+
+
+def test_json_keeps_the_contract_and_adds_the_trace(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(GOOD + "新增用户XX万。\n", encoding="utf-8")
+    _, data, _ = run_json(str(f))
+    file = data["files"][0]
+    assert isinstance(file["score"], int) and file["grade"] in "ABCDE"
+    assert set(file["categories"]) == set(CATEGORIES)
+    assert {"deductions", "credits", "caps", "gains", "weights", "signals"} <= set(file["scoring"])
+    p001 = next(d for d in file["scoring"]["deductions"] if d["rule"] == "P001")
+    assert p001["category"] == "placeholder" and p001["count"] == 1 and p001["points"] > 0 and p001["overall"] > 0
+    assert file["profile"]["name"] in ("kpi", "project", "methodology", "weekly", "annual")
+    assert file["profile"]["reason"]
+    json.dumps(file)
+
+
+def test_grades_follow_the_bands() -> None:
+    assert [grade_for(s) for s in (100, 90, 89, 80, 79, 70, 69, 60, 59, 0)] == list("AABBCCDDEE")
+
+
+def test_diminishing_returns_per_rule() -> None:
+    model = load_data("scoring.yaml")
+    costs = [rule_points([_diag("W1", "style", "warning")] * n, model) for n in range(1, 30)]
+    assert all(b >= a for a, b in zip(costs, costs[1:]))  # more findings never cost less …
+    steps = [b - a for a, b in zip(costs, costs[1:])]
+    assert all(b <= a for a, b in zip(steps, steps[1:]))  # … but each costs less than the one before
+    assert max(costs) <= model["severity"]["warning"]["cap"]
+
+
+def test_one_noisy_rule_cannot_sink_a_document() -> None:
+    doc = parse_document(_read(SAMPLES / "clean_annual.txt"), "clean_annual.txt")
+    clean = score_document(doc, [])
+    noisy = score_document(doc, [_diag("S999", "style", "warning", i) for i in range(200)])
+    assert 0 < clean.score - noisy.score <= 6
+    assert noisy.grade in "AB"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "周报\n", "# 周报\n\n本周主要做了一些工作。\n", "XX XX XX\n"])
+def test_empty_or_content_free_files_score_low(text: str) -> None:
+    assert lint_text(text, path="a.md").score.score <= 20
+
+
+def test_length_alone_earns_nothing() -> None:
+    """Padding a summary with more of the same kind of sentence does not raise its score."""
+    vague = "二、工作成果\n" + "".join(f"认真完成了第{n}项日常工作，得到了领导认可。\n" for n in "一二三四五六七八") 
+    short = lint_text(vague, path="a.txt").score.score
+    longer = lint_text(vague + vague.replace("二、工作成果\n", "").replace("第", "另一批第"), path="a.txt").score.score
+    assert longer <= short
+
+
+def test_a_category_with_nothing_to_check_weighs_nothing() -> None:
+    score = lint_text("二、工作成果\n本季度认真完成了各项日常工作，得到了领导和同事的认可。\n", path="a.txt").score
+    unit = score.units[0]
+    assert unit.signals.figures < 3
+    assert score.categories["consistency"] is None and unit.weights["consistency"] == 0
+    assert "consistency" not in {c.category for c in score.credits}
+
+
+def test_caps_hold_and_are_reported() -> None:
+    text = GOOD + "".join(f"第{n}项指标完成率XX%，新增用户XX万。\n" for n in "一二三")
+    score = lint_text(text, path="a.txt").score
+    ids = {c.id for c in score.caps}
+    assert "placeholders_5" in ids
+    assert score.score <= 35
+    cap = next(c for c in score.caps if c.id == "placeholders_5")
+    assert cap.metric == "placeholders" and cap.value >= 5
+
+
+def test_no_results_caps_at_30() -> None:
+    text = ("2024年度述职报告\n一、主要工作\n全年认真做好来料检验工作，严格把关，确保质量符合要求。\n"
+            "二、存在的不足\n对新标准的学习还不够深入，导致两次检验记录返工。\n"
+            "三、2025年计划\n2025年3月底前完成新标准培训，检验记录返工降到0次。\n")
+    score = lint_text(text, path="a.txt").score
+    assert "no_results" in {c.id for c in score.caps} and score.score <= 30
+
+
+def test_missing_sections_cost_points_once() -> None:
+    """A required section that a rule already reports missing is not deducted a second time."""
+    doc = parse_document("二、工作成果\n本季度新增注册用户3.2万，目标3万，完成率106.7%，较上季度增长12%。\n", "a.txt")
+    alone = score_document(doc, [])
+    signals = {d.signal for d in alone.deductions if d.signal}
+    assert {"missing_reflection", "missing_plan"} <= signals
+    reported = score_document(doc, [_diag("S003", "plan", "error", name="missing-plan")])
+    assert "missing_plan" not in {d.signal for d in reported.deductions}
+
+
+def test_gains_are_what_rescoring_without_the_rule_gives() -> None:
+    path = SAMPLES / "kpi_placeholders.txt"
+    report = Linter().lint_text(_read(path), str(path))
+    score: Score = report.score
+    assert score.gains, "a summary full of placeholders has something to gain"
+    top = next(g for g in score.gains if g.rule)
+    without = score_document(report.document, [d for d in report.diagnostics if d.rule != top.rule],
+                             score.profile, with_gains=False)
+    before = sum(u.overall for u in score.units) / len(score.units)
+    after = sum(u.overall for u in without.units) / len(without.units)
+    assert top.gain == pytest.approx(after - before)
+    assert [g.gain for g in score.gains] == sorted((g.gain for g in score.gains), reverse=True)
+
+
+def test_text_output_shows_genre_and_gains(tmp_path: Path) -> None:
+    f = tmp_path / "周报.md"
+    f.write_text("# 数据组周报（第47周）\n\n## 本周完成\n\n- 完成渠道ROI看板，覆盖7个付费渠道，口径与财务对齐。\n"
+                 "- 处理业务方取数需求9个，平均交付时长1.5天。\n- 排查埋点异常2起，已定位到SDK版本问题。\n\n"
+                 "## 问题与风险\n\n- 有2个渠道的回传数据延迟超过48小时，看板上这两个渠道的ROI偏低。\n\n"
+                 "## 下周计划\n\n- 继续做好数据支持工作。\n- 把看板扩展到全部渠道。\n", encoding="utf-8")
+    out = run_cli("check", "--no-color", str(f)).stdout
+    score_line = next(line for line in out.splitlines() if "/100" in line)
+    assert "体裁: weekly" in score_line and "周报" in score_line
+    assert "提分: +" in out
+    en = run_cli("check", "--no-color", "--lang", "en", str(f)).stdout
+    assert "genre: weekly" in en and "to gain: +" in en
+
+
+def test_min_score_exit_codes(tmp_path: Path) -> None:
+    f = tmp_path / "clean.txt"
+    f.write_text(_read(SAMPLES / "clean_annual.txt"), encoding="utf-8")
+    _, data, _ = run_json("--select", "P", str(f))
+    assert not data["files"][0]["diagnostics"]
+    score = data["files"][0]["score"]
+    assert 80 <= score < 100
+    assert run_cli("check", "--select", "P", "--min-score", str(score), str(f)).returncode == 0
+    assert run_cli("check", "--select", "P", "--min-score", str(score + 1), str(f)).returncode == 1
+    low = tmp_path / "low.txt"
+    low.write_text("周报\n本周做了一些工作。\n", encoding="utf-8")
+    assert run_cli("check", "--select", "P", "--min-score", "60", str(low)).returncode == 1
+    assert run_cli("check", "--select", "P", "--min-score", "0", str(low)).returncode == 0
