@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,8 @@ def test_every_point_is_traced(path: Path) -> None:
         assert unit.overall == min([unit.uncapped, *(c.max for c in unit.caps)])
         weights = {c: w for c, w in unit.weights.items() if w}
         mean = sum(w * (unit.categories[c] or 0) for c, w in weights.items()) / sum(weights.values())
-        assert mean == pytest.approx(unit.uncapped)
+        idle = sum(d.overall for d in unit.deductions if unit.categories[d.category] is None)
+        assert mean - idle == pytest.approx(unit.uncapped)
     assert score.score == round(sum(u.overall for u in score.units) / len(score.units))
     assert score.grade == grade_for(score.score)
 
@@ -76,9 +78,9 @@ def test_grades_follow_the_bands() -> None:
 def test_diminishing_returns_per_rule() -> None:
     model = load_data("scoring.yaml")
     costs = [rule_points([_diag("W1", "style", "warning")] * n, model) for n in range(1, 30)]
-    assert all(b >= a for a, b in zip(costs, costs[1:]))  # more findings never cost less …
-    steps = [b - a for a, b in zip(costs, costs[1:])]
-    assert all(b <= a for a, b in zip(steps, steps[1:]))  # … but each costs less than the one before
+    assert all(b >= a for a, b in pairwise(costs))  # more findings never cost less …
+    steps = [b - a for a, b in pairwise(costs)]
+    assert all(b <= a for a, b in pairwise(steps))  # … but each costs less than the one before
     assert max(costs) <= model["severity"]["warning"]["cap"]
 
 
@@ -97,7 +99,7 @@ def test_empty_or_content_free_files_score_low(text: str) -> None:
 
 def test_length_alone_earns_nothing() -> None:
     """Padding a summary with more of the same kind of sentence does not raise its score."""
-    vague = "二、工作成果\n" + "".join(f"认真完成了第{n}项日常工作，得到了领导认可。\n" for n in "一二三四五六七八") 
+    vague = "二、工作成果\n" + "".join(f"认真完成了第{n}项日常工作，得到了领导认可。\n" for n in "一二三四五六七八")
     short = lint_text(vague, path="a.txt").score.score
     longer = lint_text(vague + vague.replace("二、工作成果\n", "").replace("第", "另一批第"), path="a.txt").score.score
     assert longer <= short
@@ -109,6 +111,17 @@ def test_a_category_with_nothing_to_check_weighs_nothing() -> None:
     assert unit.signals.figures < 3
     assert score.categories["consistency"] is None and unit.weights["consistency"] == 0
     assert "consistency" not in {c.category for c in score.credits}
+
+
+def test_a_finding_in_an_idle_category_still_costs_points() -> None:
+    """Too few figures to weigh `consistency`, but a consistency finding there still costs, and fixing it helps."""
+    doc = parse_document("二、工作成果\n本季度认真完成了各项日常工作，得到了领导和同事的认可。\n", "a.txt")
+    clean = score_document(doc, [])
+    flagged = score_document(doc, [_diag("C999", "consistency", "warning")])
+    assert flagged.categories["consistency"] is None
+    assert flagged.units[0].uncapped < clean.units[0].uncapped
+    cost = next(d for d in flagged.deductions if d.rule == "C999")
+    assert cost.overall == pytest.approx(clean.units[0].uncapped - flagged.units[0].uncapped)
 
 
 def test_caps_hold_and_are_reported() -> None:

@@ -2,9 +2,9 @@
 
 The model is data (rules/scoring.yaml, with per-genre overrides from rules/profiles.yaml):
 
-    subscore_c = clamp(base_c + credits_c − deduction_scale_c × Σ rule points_c, 0, 100)
+    subscore_c = clamp(base_c + credits_c − deduction_scale_c × Σ rule points_c − missing parts_c, 0, 100)
     overall    = Σ weight_c × subscore_c / Σ weight_c     over the categories that apply (weight > 0)
-    score      = round(min(overall, every hard cap that holds))
+    score      = round(min(overall, every hard cap that holds) × penalty factors)
 
 Rule points have diminishing returns (the n-th finding of a rule costs per_finding × decay^(n-1), capped
 per rule). Credits come from signals.py: the share of results sentences with a figure, plan items with
@@ -14,6 +14,8 @@ with the points it moves in its category and in the overall score, so the trace 
     overall = Σ base share + Σ credits − Σ deductions        (before caps)
 
 A file holding several samples (篇一/篇二/篇三) is scored per sample, and the file's score is their mean.
+Gains re-score the file without one rule's findings, or with one signal complete. docs/scoring.md has
+the whole model.
 """
 
 from __future__ import annotations
@@ -310,9 +312,11 @@ def _score_unit(ctx: _Context) -> UnitScore:
     model = _model(ctx.profile)
     signals = ctx.signals
     weights = {c: float(model["weights"].get(c, 0.0)) for c in CATEGORIES}
+    idle: dict[str, float] = {}  # categories with nothing to judge (too few figures to check): weight set aside
     for category, spec in model["categories"].items():
         for metric, least in (spec.get("applies_when") or {}).items():
-            if getattr(signals, metric) < least:
+            if getattr(signals, metric) < least and weights.get(category):
+                idle[category] = weights[category]
                 weights[category] = 0.0
     total_weight = sum(weights.values()) or 1.0
 
@@ -359,7 +363,14 @@ def _score_unit(ctx: _Context) -> UnitScore:
         if weight:
             credits.extend(earned)
             deductions.extend(lost_items)
-    uncapped = sum(weights[c] * (categories[c] or 0.0) for c in CATEGORIES) / total_weight
+        elif category in idle:
+            # A finding in a category too idle to weigh still costs what it would cost there, so that
+            # fixing it always helps; the category itself stays out of the mean (null).
+            for d in lost_items:
+                d.overall = d.points * idle[category] / (total_weight + idle[category])
+                deductions.append(d)
+    detached = sum(d.overall for d in deductions if categories[d.category] is None)
+    uncapped = max(0.0, sum(weights[c] * (categories[c] or 0.0) for c in CATEGORIES) / total_weight - detached)
     caps = _caps(ctx, model)
     overall = min([uncapped, *(float(c.max) for c in caps)])
     deductions.sort(key=lambda d: -d.overall)
@@ -514,8 +525,11 @@ def _gains(contexts: list[_Context], current: float, factor: float, counts: dict
             gains.append(Gain(gain, rule, hit.name, counts.get(rule, hit.count), category=hit.category))
     model = _model(contexts[0].profile)
     for category, spec in model["categories"].items():
-        for name, credit in (spec.get("credits") or {}).items():
-            improved = [dataclasses.replace(c, signals=_complete(c.signals, name, credit)) for c in contexts]
+        credits = spec.get("credits") or {}
+        for name, credit in credits.items():
+            if "of" in credit and not any(getattr(c.signals, credit["of"]) for c in contexts):
+                continue  # nothing to improve yet: writing the part at all is the presence credit's gain
+            improved = [dataclasses.replace(c, signals=_complete(c.signals, name, credit, credits)) for c in contexts]
             gain = (_overall(improved) - current) * factor
             if gain > 0.05:
                 value = ", ".join(_credit(name, credit, c.signals)[1] for c in contexts)
@@ -525,19 +539,20 @@ def _gains(contexts: list[_Context], current: float, factor: float, counts: dict
     return gains
 
 
-def _complete(signals: Signals, name: str, spec: dict[str, Any]) -> Signals:
-    """signals as they would be with this credit fully earned (at least one item, every item good)."""
+def _complete(signals: Signals, name: str, spec: dict[str, Any], category: dict[str, Any]) -> Signals:
+    """signals as they would be with this credit fully earned. A share: every item good. A presence
+    credit (`when`) whose part is missing: the part written, with one item that earns every share."""
     improved = dataclasses.replace(signals, kinds=set(signals.kinds))
     if "of" in spec:
-        whole = max(getattr(signals, spec["of"]), 1)
-        setattr(improved, spec["of"], whole)
-        setattr(improved, name, whole)
-        _present(improved, spec["of"])
-    else:
-        metric, least = next(iter(spec["when"].items()))
-        if getattr(improved, metric) < least:
-            setattr(improved, metric, least)
-            _present(improved, metric)
+        setattr(improved, name, getattr(signals, spec["of"]))
+        return improved
+    metric, least = next(iter(spec["when"].items()))
+    if getattr(improved, metric) < least:
+        setattr(improved, metric, least)
+        _present(improved, metric)
+        for other, other_spec in category.items():
+            if "of" in other_spec and other_spec["of"] == metric:
+                setattr(improved, other, least)
     return improved
 
 

@@ -1,4 +1,4 @@
-"""Positive evidence a careful reader looks for, measured on the Document (not on diagnostics).
+"""Positive evidence a careful reader looks for, measured on the Document.
 
 Rules report what is wrong; a score also needs what is right. Per unit (one summary) we count:
 
@@ -10,7 +10,9 @@ Rules report what is wrong; a score also needs what is right. Per unit (one summ
 
 Everything is counted on *distinct* items (whitespace- and punctuation-insensitive), so
 pasting the same summary twice changes nothing, and shares rather than counts are scored,
-so length alone earns nothing. Cue lexicons are data (rules/scoring.yaml, `signals:`).
+so length alone earns nothing. The only input besides the Document is a list of spans that are
+not the writer's content (what residue rules report), cut out before counting. Cue lexicons are
+data (rules/scoring.yaml, `signals:`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .data import load_data, rules_dir
@@ -117,14 +117,16 @@ _MEASURES = (
     r"年|公里|千米|米|平方米|㎡|吨|公斤|千克|斤|张|本|期|轮|版|页|字|笔|起|例|批|班|组|行|句|帖|粉|票|座|辆|箱|包"
 )
 _UNITS = (
-    r"[%％‰]|个?百分点|pp|倍|(?:万亿|亿|万|千|百)?(?:" + _MEASURES + r")|万亿|亿|万|千|百"
+    r"[%％‰]|个?百分点|pp|倍|半|成(?!本|果|绩|效|员|功|长|熟|立)"
+    r"|(?:万亿|亿|万|千|百)?(?:" + _MEASURES + r")|万亿|亿|万|千|百"
     r"|K|k|w|W|ms|s|h|GB|MB|TB|KB|km|kg|TPS|QPS|PV|UV"
 )
 UNIT_RE = re.compile(r"\s?(?:" + _UNITS + ")")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_RE = re.compile(r"(?<![\d.])(?:" + _ARABIC + r")(?:\s*[-~～—–至到]\s*(?:" + _ARABIC + r"))?")
-_CN_FIGURE_RE = re.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|"
-                           r"成|万|亿|元|块|天|周|个月|小时|分钟|年|轮|期|批|类|大|点|步))")
+_CN_MEASURES = ("个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|成|半|万|亿|元|块"
+                "|天|周|个月|小时|分钟|年|轮|期|批|类|大|点|步")
+_CN_FIGURE_RE = re.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:" + _CN_MEASURES + "))")
 # Spans that look numeric but quantify nothing.
 _NOT_FIGURE_RE = re.compile(
     r"(?<![A-Za-z])[vV]\d+(?:\.\d+)+|#\s?\d+|第\s*(?:\d+(?!\d)(?!\s*(?:个|名|位))|[" + _CN_DIGITS + r"]+)"
@@ -168,6 +170,12 @@ def _is_unit_glued(token: str) -> bool:
 
 def find_figures(text: str) -> list[Figure]:
     """Arabic and Chinese-numeral quantities in text, with their units."""
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> tuple[Figure, ...]:
+    """Cached: the four quantification rules and the plan rules ask about the same sentences."""
     blocked = _blocked_spans(text)
 
     def free(start: int, end: int) -> bool:
@@ -179,11 +187,11 @@ def find_figures(text: str) -> list[Figure]:
             figures.append(_figure(text, m.start(), m.end()))
     for m in _CN_FIGURE_RE.finditer(text):
         digits = m.group(1)
-        if digits == "一" and not text.startswith(("倍", "成", "万", "亿"), m.end()):
+        if digits == "一" and not text.startswith(("倍", "成", "半", "万", "亿"), m.end()):
             continue  # 一个, 一套, 一次: an article, not a count
         if free(*m.span()) and not text.startswith("是", m.end()):
             figures.append(_figure(text, m.start(), m.end()))
-    return sorted(figures, key=lambda f: f.start)
+    return tuple(sorted(figures, key=lambda f: f.start))
 
 
 def _figure(text: str, start: int, end: int) -> Figure:
@@ -194,7 +202,44 @@ def _figure(text: str, start: int, end: int) -> Figure:
 
 
 def has_figure(text: str) -> bool:
-    return bool(find_figures(text))
+    return bool(_figures(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Half-width punctuation used in Chinese prose.
+
+_CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese context: Han characters, CJK punctuation and full-width forms, curly quotes.
+_ZH = _CJK_CLASS + r"\u3000-\u303f\uff01-\uff5e“”‘’"
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+# A half-width mark with Chinese right before it, or (`,` `:` `;`) right after it — XX%,付费 and
+# (CAC),提升 too; spaces around it go with it. `.` only ends a sentence: after Chinese, before a line
+# end or more Chinese (not 3.5, not 报告.docx, not an ellipsis).
+_HALF_MARK_RE = re.compile(
+    rf"(?<=[{_ZH}])[ \t]*([,:;!?])[ \t]*|[ \t]*([,:;])[ \t]*(?=[{_ZH}])"
+    rf"|(?<=[{_CJK_CLASS}])(\.)(?=[ \t]*(?:$|\n|[{_CJK_CLASS}“]))(?!\.)",
+)
+
+
+def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
+    """Half-width marks used as Chinese punctuation, as (start, end, full-width replacement); the
+    span includes the spaces around the mark, which Chinese punctuation does not take.
+
+    Times (10:30), thousands (3,000), decimals (3.5), Markdown images (![…]) and HTML entities
+    (&nbsp;) are left alone; callers protect outline numbering, URLs and code."""
+    edits = []
+    for m in _HALF_MARK_RE.finditer(text):
+        mark = m.group(1) or m.group(2) or m.group(3)
+        if mark in ",:" and _digit_on_both_sides(text, m.start(), m.end()):
+            continue
+        if (mark == "!" and text.startswith("[", m.end())) or (mark == ";" and re.search(r"&#?\w+$", text[:m.start()])):
+            continue
+        edits.append((m.start(), m.end(), FULL_WIDTH[mark]))
+    return edits
+
+
+def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
 
 
 # ---------------------------------------------------------------------------------------------

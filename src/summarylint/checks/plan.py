@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Finding
 from ..engine import RuleContext
@@ -90,8 +91,20 @@ def _is_mixed(section: Section) -> bool:
     return any(word in titled.title for word in words)
 
 
-def plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
-    """Every commitment in the plan sections of every summary in the document."""
+def plan_points(doc: Document, ctx: RuleContext) -> list[PlanPoint]:
+    """Every commitment in the plan sections of every summary in the document (computed once per
+    document and genre: L001-L003 all need them)."""
+    cached = _last_points.get("doc"), _last_points.get("profile")
+    if cached[0] is not doc or cached[1] != ctx.profile:  # holding doc keeps its id from being reused
+        _last_points.update(doc=doc, profile=ctx.profile, points=list(_plan_points(doc, ctx)))
+    points: list[PlanPoint] = _last_points["points"]
+    return points
+
+
+_last_points: dict[str, Any] = {}
+
+
+def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
     skip = words_re(_LEX, "not_content")
     for unit in doc.units():
         weekly = is_weekly(doc, ctx, unit)

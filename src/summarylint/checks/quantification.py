@@ -24,7 +24,6 @@ from ..text_utils import (
     find_figures,
     has_figure,
     has_placeholder,
-    items,
     lexicon,
     patterns_re,
     words_re,
@@ -77,14 +76,15 @@ def _is_goal_section(section: Section) -> bool:
 
 
 def _is_overview(section: Section, block: Block) -> bool:
-    """A section's opening sentence that the items below back up (各项指标均取得了不同程度的增长)."""
-    if not section.blocks or block is not section.blocks[0]:
+    """A section's opening paragraph that the items below back up (各项指标均取得了不同程度的增长)."""
+    if block.kind != "paragraph" or not section.blocks or block is not section.blocks[0]:
         return False
     rest = [b.text for sec in section.walk() for b in sec.blocks if b is not block]
     return any(has_figure(text) or has_placeholder(text) for text in rest)
 
 
 def _unbacked(scope: _Scope, pos: int) -> bool:
+    """No figure backs what is claimed at pos (0: anywhere in the sentence)."""
     backing = scope.backing(pos)
     return not has_figure(backing) and not has_placeholder(scope.sentence.text + backing)
 
@@ -97,7 +97,7 @@ def claim_without_figure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for scope in _result_sentences(doc):
         text = scope.sentence.text
         m = claims.search(text)
-        if not m or vague.search(text) or intent.search(text[:m.start()]) or not _unbacked(scope, m.start()):
+        if not m or vague.search(text) or intent.search(text[:m.start()]) or not _unbacked(scope, 0):
             continue  # vague wording is Q002's to report; 为了提升… is a purpose, not a claim
         if _is_overview(scope.section, scope.block):
             continue

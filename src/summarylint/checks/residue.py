@@ -20,17 +20,21 @@ from ..model import Document
 from ..registry import check
 
 # Document-site chrome: upload, copyright and download notices (catalogue E, doc-site-boilerplate).
+# Phrased as the sites phrase them: "支持用户上传头像", "文档下载功能", "收益归属" and "若存在侵权风险"
+# are ordinary words in developers', finance and compliance summaries.
 BOILERPLATE_RE = re.compile(
-    r"本文由.{0,24}?(?:上传|投稿)|用户(?:提供|自行)?并?上传|(?:若|如)(?:内容|本文|文章)?(?:存在|有|涉及|涉嫌)侵权"
-    r"|侵权(?:请)?(?:联系|告知)(?:我们|本站|删除)|侵删|如若转载|转载请注明(?:出处|来源)|版权申诉"
-    r"|版权归(?:原)?作者所有|下载本文档|文档下载|VIP文档|收益归属|举报或认领|还剩\s*\d+\s*页|文档编号\s*[:：]"
+    r"本文由.{0,24}?(?:上传|投稿)|由用户(?:提供并|自行)?上传|用户提供并上传|用户上传分享"
+    r"|(?:若|如)(?:内容|本文|文章)(?:存在|有|涉及|涉嫌)侵权|(?:若|如)(?:有|涉及)侵权[，,]?(?:请|敬请)?(?:联系|告知)"
+    r"|侵删|如若转载|转载请注明(?:出处|来源)|版权申诉|版权归(?:原)?作者所有|下载本文档|VIP文档"
+    r"|收益归属(?:于)?(?:内容提供方|上传者|作者)|举报或认领|还剩\s*\d+\s*页未读"
 )
-# 范文-site text (template-site-residue). Each cue is specific enough on its own.
+# 范文-site text (template-site-residue). Each cue is specific enough on its own; looser ones are
+# legitimate in a methodology summary shared with a team ("整理成文档供大家参考", "希望对大家有所帮助",
+# "本文将分享…"), and a content-ops writer may be a WeChat account's 小编.
 SITE_RE = re.compile(
-    r"小编|为大家(?:整理|精选|收集|带来|分享|准备|推荐)|欢迎(?:阅读|参考|借鉴)|希望(?:能)?对(?:大家|您|你)有所帮助"
-    r"|供大家(?:参考|借鉴|学习)|[（(]精选\s*\d+\s*篇[)）]|本文将(?:提供|为您|为大家|分享)|(?:以下|下面)是?.{0,20}范文"
-    r"|[数几多]篇.{0,16}范文|范文大全|范文.{0,4}(?:以供|仅供|供)参考"
-    r"|关注.{0,8}公众号.{0,12}(?:范文|模板|资料|文档)"
+    r"小编(?:为大家|给大家|整理|精选|收集)|为大家(?:整理|精选|收集|带来|推荐|分享)了?.{0,16}(?:范文|模板|篇)"
+    r"|欢迎阅读|希望(?:能)?对您有所帮助|[（(]精选\s*\d+\s*篇[)）]|(?:以下|下面)是?.{0,20}范文|[数几多]篇.{0,16}范文"
+    r"|范文大全|范文.{0,4}(?:以供|仅供|供)参考|关注.{0,8}公众号.{0,12}(?:范文|模板|资料|文档)"
 )
 # Page chrome that only counts at the start of a line: "上一篇" is also a content-ops word.
 SITE_LINE_RE = re.compile(
@@ -42,16 +46,18 @@ INSTRUCTION_BRACKET_RE = re.compile(
     r"[ \t]*[:：]?[^】\n]*】"
     r"|[（(](?:写作提示|写作要点|写作技巧|填写说明|填写提示)[ \t]*[:：][^）)\n]*[）)]"
 )
+# Instruction sentences: the template's voice telling the writer what to put here. Not "以下是我们的增长
+# 框架", "附上明细供您参考", "分享写作技巧" or "各门店可结合自身实际调整": real summaries say those.
 INSTRUCTION_RE = re.compile(
-    r"此处(?:写|填|可|应|需|请|要|列|补|简述|描述|说明|插入)|(?:最好|请|尽量|要|应)用数据说话"
-    r"|请(?:根据|结合)(?:自身|个人|实际|自己)[^。\n]{0,10}(?:填写|修改|调整|撰写|补充)"
-    r"|可(?:根据|结合)自身(?:实际|情况)|(?:以下|下面)是?.{0,15}(?:框架|写法)|供您参考|写作技巧|本模板"
+    r"此处(?:写|填|请|列出|补充|简述|描述|插入|可(?:写|填|列|补充|简述|结合)|应(?:写|填|列)|需(?:写|填|补充)|要写)"
+    r"|(?:最好|请|尽量)用数据说话|请(?:根据|结合)(?:自身|个人|实际|自己)[^。\n]{0,10}(?:填写|撰写|补充|修改)"
+    r"|本模板|(?:以下|下面)是?.{0,15}写法"
 )
 # Template-site hosts: the words 范文/文库 sites put in their domain names.
 SITE_HOST_RE = re.compile(
     r"fanwen|wenku|wendang|zuowen|moban|doc88|docin|book118|360doc|renrendoc|taodocs|mianfeiwendang|diyifanwen"
-    r"|ruiwen|unjs|gunzhua|yuwenmi|xuexila|oh100|cnrencai|wenmi|haoword|jianli|gerenjianli|51test|yjbys|cnfla"
-    r"|qunzou|ahsrst|zhazhi|pincai|wenshubang|hrloo|pinwenba",
+    r"|ruiwen|unjs|gunzhua|yuwenmi|xuexila|oh100|cnrencai|haoword|gerenjianli|51test|yjbys|cnfla"
+    r"|qunzou|ahsrst|zhazhi|pincai|wenshubang|pinwenba",
     re.I,
 )
 URL_RE = re.compile(
@@ -248,8 +254,9 @@ def _host(url: str) -> str:
 @check("writing-instructions")
 def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
-    if doc.title and doc.title_span and "模板" in doc.title:
-        start = doc.title_span[0] + doc.title.index("模板")
+    m = TEMPLATE_TITLE_RE.search(doc.title or "")
+    if m and doc.title_span:
+        start = doc.title_span[0] + m.start()
         yield Finding(start, start + 2, {"text": "模板"}, variant="title")
     for line in iter_lines(doc):
         taken: list[tuple[int, int]] = []
@@ -265,6 +272,10 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             taken.append((start, end))
             yield Finding(start, end, {"text": _quote(text[start:end])})
+
+
+# "年终总结模板（精选）" names itself a template; "SOP模板建设工作总结" is about templates.
+TEMPLATE_TITLE_RE = re.compile(r"模板(?=(?:范文|大全|精选|下载)?[ \t\u3000]*(?:[（(][^）)]*[）)])?[ \t\u3000]*$)")
 
 
 def _clause_to_sentence_end(text: str, start: int, end: int, line: Line) -> tuple[int, int]:

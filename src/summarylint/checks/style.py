@@ -3,16 +3,20 @@
 T001 a boilerplate phrase (时光荏苒, 在领导的正确指导下, 赋能, 闭环); T002 the density of such
 phrases per 1000 CJK characters, one finding per summary; T003 an overlong sentence; T004 a
 sentence repeated within one summary; T005 ASCII punctuation in Chinese prose (safe fix to the
-full-width form); T006 a bracket pair mixing widths （…); T007 missing space between CJK and Latin
-(opt-in: a house style, not a rule every reader shares).
+full-width form); T006 a bracket pair mixing widths （…); T007 a missing space between CJK and
+Latin where the writer otherwise spaces (a house style, not a rule every reader shares).
 
-T005 and T007 build on autocorrect-py, run on prose spans only (blocks, and headings without their
-outline numbering), and turn its output back into exact edits by diffing the strings. Outline
-numbering (一、 (一) 1. (1)) is structure and is never touched; nor are URLs, times, numbers, code.
+Typography runs on prose spans only (blocks, and headings with their outline numbering protected):
+outline numbering (一、 (一) 1. (1)) is structure and is never touched; nor are URLs, times, numbers
+or code. T005 uses our own regex (text_utils.halfwidth_marks): autocorrect-py's first call costs
+0.05-0.1 s of rule set-up, too much of the 0.35 s cold-start budget for a rule that fires on most
+pasted text. T007 builds on autocorrect-py and maps its output back to exact edits by diffing the
+strings; it only calls it for documents that mostly space, so most checks never pay for it.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -20,12 +24,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
-from ..model import Document, Section
+from ..model import Document
 from ..registry import check
-from ..text_utils import CJK_RE, alternation, count_cjk, lexicon, patterns_re, words_re
+from ..text_utils import CJK_RE, alternation, count_cjk, halfwidth_marks, lexicon, patterns_re, words_re
 
 _LEX = "style"
 
@@ -41,32 +46,43 @@ class _Hit:
     group: str
 
 
-def _prose_spans(doc: Document) -> Iterator[tuple[int, int]]:
-    """Blocks and heading titles: where a reader reads sentences."""
+def _prose_spans(doc: Document) -> list[tuple[int, int]]:
+    """Blocks and heading titles, sorted: where a reader reads sentences."""
+    spans = []
     for section in doc.sections():
         if section.title_end > section.title_start:
-            yield section.title_start, section.title_end
-        for block in section.blocks:
-            yield block.start, block.end
+            spans.append((section.title_start, section.title_end))
+        spans += [(block.start, block.end) for block in section.blocks]
+    return sorted(spans)
+
+
+def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _cliche_hits(doc: Document, start: int = 0, end: int | None = None) -> list[_Hit]:
-    """Boilerplate phrases in the prose between start and end, longest match first."""
-    end = len(doc.text) if end is None else end
-    groups: dict[str, list[str]] = lexicon(_LEX)["boilerplate"]
-    patterns: dict[str, str] = lexicon(_LEX)["boilerplate_patterns"]
-    hits: list[_Hit] = []
-    for span_start, span_end in _prose_spans(doc):
-        if not start <= span_start < end:
-            continue
-        text = doc.text[span_start:span_end]
-        for group, words in groups.items():
-            for m in alternation(tuple(words)).finditer(text):
-                hits.append(_Hit(span_start + m.start(), span_start + m.end(), m.group(), group))
-        for group, pattern in patterns.items():
-            for m in re.finditer(pattern, text):
-                hits.append(_Hit(span_start + m.start(), span_start + m.end(), m.group(), group))
-    return _longest(hits)
+    """Boilerplate phrases in the prose between start and end, longest match first. Each pattern
+    scans the whole text once; matches outside prose (code, link targets) are dropped."""
+    end = end or len(doc.text)
+    return [hit for hit in _all_cliche_hits(doc) if start <= hit.start < end]
+
+
+def _all_cliche_hits(doc: Document) -> list[_Hit]:
+    if _last_hits.get("doc") is not doc:  # T001 and T002 both need them; holding doc pins its id
+        groups: dict[str, list[str]] = lexicon(_LEX)["boilerplate"]
+        patterns: dict[str, str] = lexicon(_LEX)["boilerplate_patterns"]
+        regexes = [(group, alternation(tuple(words))) for group, words in groups.items()]
+        regexes += [(group, re.compile(pattern)) for group, pattern in patterns.items()]
+        spans = _prose_spans(doc)
+        hits = [_Hit(m.start(), m.end(), m.group(), group) for group, regex in regexes
+                for m in regex.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
+        _last_hits.update(doc=doc, hits=_longest(hits))
+    hits: list[_Hit] = _last_hits["hits"]
+    return hits
+
+
+_last_hits: dict[str, Any] = {}
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:
@@ -94,21 +110,24 @@ def cliche_density(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     warn_at = float(ctx.option("warning_per_1000", 6))
     error_at = float(ctx.option("error_per_1000", 12))
     min_chars = int(ctx.option("min_cjk", 200))
+    min_count = int(ctx.option("min_count", 5))  # 3 hits in a 230-character weekly are not a pattern
     vague = patterns_re("quantification", "vague_patterns")
     pledges = words_re("plan", "empty_commitments")
     for unit in doc.units():
-        text = doc.text[unit.start:unit.end] if unit is not doc.root else doc.text
-        chars = count_cjk(text)
+        end = unit.end or len(doc.text)
+        chars = count_cjk(doc.text[unit.start:end])
         if chars < min_chars:
             continue
-        phrases = [h.phrase for h in _cliche_hits(doc, unit.start, unit.end if unit is not doc.root else None)]
+        text = doc.text[unit.start:end]
+        phrases = [h.phrase for h in _cliche_hits(doc, unit.start, end)]
         phrases += [m.group() for m in vague.finditer(text)] + [m.group() for m in pledges.finditer(text)]
         density = len(phrases) * 1000 / chars
-        if density <= warn_at:
+        if density <= warn_at or len(phrases) < min_count:
             continue
         top = "、".join(f"{p}×{n}" if n > 1 else p for p, n in Counter(phrases).most_common(5))
-        anchor = unit.title_start, unit.title_end if unit.title_end > unit.title_start else unit.start + 1
-        yield Finding(anchor[0], anchor[1], {"count": len(phrases), "density": f"{density:.1f}", "top": top},
+        start, stop = (unit.title_start, unit.title_end) if unit.title_end > unit.title_start \
+            else (unit.start, unit.start + 1)  # the summary's title, else its first character
+        yield Finding(start, stop, {"count": len(phrases), "density": f"{density:.1f}", "top": top},
                       severity="error" if density > error_at else None)
 
 
@@ -153,22 +172,12 @@ def duplicate_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # T005 – T007 typography
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 # Outline numbering at the start of a heading: structure, not prose punctuation.
 _NUMBERING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．]\d+)*[.．、]?(?!\d)"
     r"|[①-⑳]|第[一二三四五六七八九十百\d]+[部分章节篇条]?|篇[一二三四五六七八九十]|PART\s*\d+)\s*"
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-# Chinese context: Han characters, CJK punctuation and full-width forms, curly quotes.
-_ZH = rf"{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’"
-# A half-width mark with Chinese right before it, or (`,` `:` `;`) right after it — XX%,付费 and
-# (CAC),提升 too; spaces around it go with it. `.` only ends a sentence: after Chinese, before a line
-# end or more Chinese (not 3.5, not 报告.docx, not an ellipsis).
-_HALF_MARK_RE = re.compile(
-    rf"(?<=[{_ZH}])[ \t]*([,:;!?])[ \t]*|[ \t]*([,:;])[ \t]*(?=[{_ZH}])"
-    rf"|(?<=[{_CJK}])(\.)(?=[ \t]*(?:$|\n|[{_CJK}“]))(?!\.)",
-)
 _HALF_PAIR_RE = re.compile(rf"\(([^()（）\n]{{0,60}}[{_CJK}][^()（）\n]{{0,60}})\)")
 _MIXED_PAIR_RE = re.compile(r"（[^()（）\n]{0,60}\)|\([^()（）\n]{0,60}）")
 
@@ -209,28 +218,8 @@ def _protected(doc: Document, offset: int, text: str) -> list[tuple[int, int]]:
     return spans + [(s, e) for s, e in doc.masked if s < offset + len(text) and offset < e]
 
 
-def _half_marks(text: str) -> list[tuple[int, int, str]]:
-    """Half-width marks used as Chinese punctuation, as (start, end, full-width replacement).
-
-    Our own regex rather than autocorrect: autocorrect's first call costs 0.05-0.1 s of rule set-up,
-    a third of the cold-start budget, and it also leaves `;`, `XX%,付费` and `“断点”:注册` alone."""
-    edits = []
-    for m in _HALF_MARK_RE.finditer(text):
-        mark = m.group(1) or m.group(2) or m.group(3)
-        if mark in ",:" and _digit_on_both_sides(text, m.start(), m.end()):
-            continue  # 3,000 and 10:30
-        if (mark == "!" and text.startswith("[", m.end())) or (mark == ";" and re.search(r"&#?\w+$", text[:m.start()])):
-            continue  # Markdown ![image](…), HTML entity &nbsp;
-        edits.append((m.start(), m.end(), _FULL[mark]))
-    return edits
-
-
-def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
-    return start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
-
-
 def _spacing_edits(text: str) -> list[tuple[int, int, str]]:
-    """Spaces autocorrect would insert between CJK and Latin or digits (T007, opt-in)."""
+    """Spaces autocorrect would insert between CJK and Latin or digits (for T007)."""
     import autocorrect_py  # here, not at the top: its first call sets up every rule (0.05-0.1 s)
 
     formatted = autocorrect_py.format(text)
@@ -246,19 +235,49 @@ def _free(protected: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _punctuation_edits(doc: Document) -> list[Edit]:
-    punctuation: dict[int, Edit] = {edit.start: edit for edit in _label_colons(doc)}
-    for offset, text, keep in _prose_segments(doc):
-        if not CJK_RE.search(text):
-            continue
-        protected = keep + _protected(doc, offset, text)
-        found = _half_marks(text)
-        for m in _HALF_PAIR_RE.finditer(text):
-            found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
-        for start, end, new in found:
-            edit = Edit(offset + start, offset + end, new)
-            if _free(protected, edit.start, edit.end) and edit.start not in punctuation:
-                punctuation[edit.start] = edit
-    return _without_overlaps(sorted(punctuation.values(), key=lambda e: e.start))
+    """Every half-width mark used as Chinese punctuation in prose, as edits. The patterns scan the
+    whole text once; a mark counts when it lies in a prose span and outside what is protected."""
+    text = doc.text
+    found = halfwidth_marks(text)
+    for m in _HALF_PAIR_RE.finditer(text):
+        found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
+    spans, protected = [], [(m.start(), m.end()) for m in _URL_RE.finditer(text)] + list(doc.masked)
+    for offset, segment, keep in _prose_segments(doc):
+        spans.append((offset, offset + len(segment)))
+        protected += keep
+    spans.sort()
+    protected = _merged(protected)
+    edits = {edit.start: edit for edit in _label_colons(doc)}
+    for start, end, new in found:
+        core = _core(text, start, end)  # the mark itself must be prose; its spaces may be anywhere
+        if _in_spans(spans, *core) and _free_sorted(protected, start, end) and start not in edits:
+            edits[start] = Edit(start, end, new)
+    return _without_overlaps(sorted(edits.values(), key=lambda e: e.start))
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint intervals covering the same positions."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _free_sorted(protected: list[tuple[int, int]], start: int, end: int) -> bool:
+    """No interval of the merged list overlaps start..end (only the one before end can)."""
+    i = bisect.bisect_left(protected, (end, 0)) - 1
+    return i < 0 or protected[i][1] <= start
 
 
 def _space_edits(doc: Document) -> list[Edit]:

@@ -14,12 +14,12 @@ _WORDS = {
            "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
            "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节",
            "genre": "体裁", "gains": "提分", "gain_rule": "修复 {rule} {name}（{count} 处）", "now": "（目前 {value}）",
-           "cap": "封顶 {max} 分：{label}"},
+           "cap": "封顶 {max} 分：{label}", "why": "（{reason}）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
            "found": "Found {n} problems ({e} errors, {w} warnings, {i} infos) in {f} files",
            "clean": "{f} files, no problems found", "mean": "mean score {m}", "kinds": "sections",
            "genre": "genre", "gains": "to gain", "gain_rule": "fix {rule} {name} ({count}×)", "now": " (now {value})",
-           "cap": "capped at {max}: {label}"},
+           "cap": "capped at {max}: {label}", "why": " ({reason})"},
 }
 
 
@@ -62,7 +62,7 @@ def _file_lines(file: FileReport, words: dict[str, str], style: Callable[..., st
 
 def _genre(file: FileReport, words: dict[str, str]) -> str:
     genre = file.score.profile
-    return f"  {words['genre']}: {genre.name}（{genre.reason}）" if genre else ""
+    return f"  {words['genre']}: {genre.name}" + words["why"].format(reason=genre.reason) if genre else ""
 
 
 def _score_lines(file: FileReport, words: dict[str, str], lang: str) -> list[str]:

@@ -177,11 +177,10 @@ def _direction_issues(claim: MetricClaim, before: Quantity, after: Quantity) -> 
 
 
 def _movement(before: Quantity, after: Quantity) -> str | None:
-    """up / down when the two figures differ beyond their rounding; None when they may be equal."""
-    d = difference(before, after)
-    if d.lo > 0:
+    """up / down as the figures are written (2.5小时 → 3小时 goes up, whatever the rounding)."""
+    if after.value > before.value:
         return "up"
-    if d.hi < 0:
+    if after.value < before.value:
         return "down"
     return None
 
@@ -282,8 +281,7 @@ def share_issues(shares: list[Quantity]) -> list[Issue]:
     """Shares of one whole (华东占45%、华南占38%、华北占27%) that add up past 100%."""
     if len(shares) < 2 or not all(q.is_exact and q.unit == "%" for q in shares):
         return []
-    summed = total(shares)
-    if summed.lo <= 100 + 1e-9 + sum(q.precision for q in shares):
+    if total(shares).lo <= 100 + 1e-9:  # the true shares, before rounding, may still fit in 100%
         return []
     return [Issue("shares", shares[0].start, shares[-1].end, {"shares": shares, "sum": sum(q.value for q in shares)})]
 

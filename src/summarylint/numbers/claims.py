@@ -40,7 +40,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .quantities import Quantity, extract_quantities, has_placeholder
@@ -87,7 +87,7 @@ _ACTUAL_RE = re.compile(r"(?:实际|实现|达成|完成|实收|实到)了?[^，
 # A change belongs to the claim before it only when its clause names no other metric.
 _ATTACH_PREFIX_RE = re.compile(
     r"^[\s（(*]*(?:同比|环比|(?:较|比|相比)[^，,；;：:]{0,10}?|共计?|累计|合计|即|整体|总体|相应|分别|均|再|又"
-    r"|幅度)?[\s*]*$")
+    r"|幅度|相对|绝对值?)?[\s*]*$")
 _COMPARISON_RE = re.compile(
     r"同比|环比|(?:较|比|相比|相较于?)(?:上年|去年|上一年|上月|上个月|上周|上季度|上期|同期|年初|月初|季初"
     r"|\d{4}年|[一二三四]季度|\d{1,2}月|目标|计划|预期|改造前|优化前|上线前)")
@@ -109,6 +109,9 @@ _ENUM_RE = re.compile(
 _COMPLETE_MARKER_RE = re.compile(r"^(?:分|构成)")
 _REST_LABEL_RE = re.compile(r"(?:其他|其余|其它|剩余|另有|剩下)[^，,；;。\d]{0,6}$")
 _PART_GAP_RE = re.compile(r"^[^。；;！？!?\n]{0,14}$")
+# A sum stated after the parts; the parts of a list without a marker must be joined by 、 or 和.
+_TOTAL_AFTER_RE = re.compile(r"(?:合计|共计|总计|总共|一共|累计|共)[^，,；;。\d]{0,6}$")
+_LIST_JOIN_RE = re.compile(r"^[^，,。；;！？!?\n]{0,10}$")
 _AVERAGE_RE = re.compile(r"均|平均|人均|单均|每")
 
 
@@ -592,7 +595,7 @@ def _breakdowns(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]]) -
         if len(sentence.quantities) < 2:
             continue
         for marker in _ENUM_RE.finditer(sentence.text):
-            parts = _parts(sentence, tagged[index], sentence.start + marker.end())
+            parts, total_after = _parts(sentence, tagged[index], sentence.start + marker.end())
             if len(parts) < 2 or any(id(p) in part_ids for p in parts):
                 continue
             part_ids.update(id(p) for p in parts)
@@ -600,16 +603,23 @@ def _breakdowns(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]]) -
             label = sentence.text[:parts[-1].start - sentence.start]
             complete = bool(_COMPLETE_MARKER_RE.match(marker.group()) or "分别" in marker.group()
                             or _REST_LABEL_RE.search(label))
+            if total_after is not None:  # 分别为A、B和C，合计N: the sum is stated right after the parts
+                totals, complete = [total_after], True
             found.append((Breakdown(marker.group(), parts, totals, complete), sentence))
+        found.extend(_listed_with_total_after(sentence, tagged[index], part_ids))
     return found
 
 
-def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> list[Quantity]:
+def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> tuple[list[Quantity], Quantity | None]:
+    """The parts listed after a marker, and the total stated right after them (，合计N) if any."""
     parts: list[Quantity] = []
     for item in tagged:
         q = item.quantity
         if q.start < after:
             continue
+        if parts and _TOTAL_AFTER_RE.search(item.pre):
+            usable = item.role in (LEVEL, ACTUAL) and q.is_exact and compatible(parts[0], q)
+            return parts, q if usable else None
         if item.role not in (LEVEL, ACTUAL) or not q.is_exact or not _additive(q):
             break
         if parts:
@@ -619,7 +629,33 @@ def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> list
         elif _AVERAGE_RE.search(sentence.text[after - sentence.start:q.start - sentence.start]):
             break
         parts.append(q)
-    return parts
+    return parts, None
+
+
+def _listed_with_total_after(sentence: SentenceNumbers, tagged: list[_Tagged], part_ids: set[int]) -> list[
+        tuple[Breakdown, SentenceNumbers]]:
+    """A list with no marker and its sum after it: 华北12万元、华南8万元和西部5万元，合计25万元."""
+    found = []
+    for i, item in enumerate(tagged):
+        if i < 2 or id(item.quantity) in part_ids or not _TOTAL_AFTER_RE.search(item.pre):
+            continue
+        total = item.quantity
+        if item.role not in (LEVEL, ACTUAL) or not total.is_exact or not _additive(total):
+            continue
+        parts: list[Quantity] = []
+        for previous in reversed(tagged[:i]):
+            q = previous.quantity
+            end = parts[0].start if parts else total.start
+            gap = sentence.text[q.end - sentence.start:end - sentence.start]
+            joined = _LIST_JOIN_RE.match(gap) if parts else _PART_GAP_RE.match(gap)
+            if (previous.role not in (LEVEL, ACTUAL) or not q.is_exact or not compatible(q, total)
+                    or id(q) in part_ids or not joined or _AVERAGE_RE.search(gap)):
+                break
+            parts.insert(0, q)
+        if len(parts) >= 2:
+            part_ids.update(id(p) for p in parts)
+            found.append((Breakdown("", parts, [total], True), sentence))
+    return found
 
 
 def _additive(q: Quantity) -> bool:

@@ -74,7 +74,9 @@ _PER = r"(?:/(?:人|单|天|月|年|次|件|个|小时|吨|kg|平方米|㎡))?" 
 _MAGNITUDES = {"千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
                "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千)"
-_APPROX_PRE = r"(?:大约|大概|将近|接近|超过|不少于|不低于|不超过|不高于|不足|不到|至少|最多|约|近|超|逾)"
+# 约 and 近 only as words of their own: 签约40家 is a contract, 最近3个月 a period.
+_APPROX_PRE = (r"(?:大约|大概|将近|接近|超过|不少于|不低于|不超过|不高于|不足|不到|至少|最多"
+               r"|(?<![签合预节制邀违履特公条相解续践爽赴])约|(?<![最附临靠亲])近|超|逾)")
 _APPROX_POST = r"(?:左右|上下|以上|以下|以内|之内|开外|出头)"
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGIT = "零〇一二两三四五六七八九十"
@@ -110,7 +112,7 @@ _SKIP = "|".join([
     r"(?<![\d.,])\d{4}\s*年|(?<![\d.,])\d{4}[-/]\d{1,2}(?![\d.])",  # years, year-months
     r"(?<![\d.,])\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?",  # months, month-days
     r"(?<![\d.,])\d{1,2}\s*[日号](?![元])",  # days
-    r"(?<![\d.,])\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?",  # times, ratios 1:3
+    r"(?<![\d.,])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d{2})?",  # times 9:30, ratios 1:3
     r"(?<![\d.,])\d{1,2}\s*点(?:\s*\d{1,2}\s*分|半|钟)?(?![击赞])|(?<![\d.,])\d{1,2}时(?![间长效段代期])",
     r"(?<![\d.,])\d{7,}(?![\d.])",  # phone numbers, order numbers, long ids
     r"(?<![\d.,])0\d{2,3}-\d{7,8}|(?<![\d.,])400-?\d{3}-?\d{4}",  # landlines, hotlines
@@ -235,8 +237,9 @@ class Quantity:
         return text
 
 
-_HEDGE_WORDS = sorted(re.findall(r"[\u4e00-\u9fff]+", _APPROX_PRE), key=len, reverse=True)
-_POST_WORDS = re.findall(r"[\u4e00-\u9fff]+", _APPROX_POST)
+_HEDGE_WORDS = ("不少于", "不低于", "不超过", "不高于", "大约", "大概", "将近", "接近", "超过", "不足", "不到", "至少",
+                "最多", "约", "近", "超", "逾")
+_POST_WORDS = ("左右", "上下", "以上", "以下", "以内", "之内", "开外", "出头")
 
 
 # Every placeholder contains one of these: a cheap test before the slow pattern above.

@@ -1,0 +1,181 @@
+"""Metric claims (summarylint.numbers.claims): from / to / change / plan / actual / rate / share per sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarylint.numbers.claims import MetricClaim, document_numbers, sentence_claims, share_runs, text_numbers
+from summarylint.parse import parse_document
+
+
+def claim_of(text: str, kind: str | None = None) -> MetricClaim:
+    claims = [c for c in sentence_claims(text) if kind is None or c.kind == kind]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def figures(claim: MetricClaim) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name in ("before", "after", "plan", "actual", "rate", "excess", "share", "level"):
+        q = getattr(claim, name)
+        if q is not None:
+            out[name] = q.text
+    if claim.changes:
+        out["changes"] = [(c.quantity.text, c.direction) for c in claim.changes]
+    return out
+
+
+def test_from_to_and_points() -> None:
+    c = claim_of("次日留存率从20%提升至25%,提升5个百分点。")
+    assert c.metric == "次日留存率"
+    assert c.kind == "from-to" and c.direction == "up"
+    assert figures(c) == {"before": "20%", "after": "25%", "changes": [("5个百分点", "up")]}
+
+
+def test_from_to_and_relative_change_down() -> None:
+    c = claim_of("获客成本从30元降低至24元，降幅达20%。")
+    assert (c.metric, c.direction) == ("获客成本", "down")
+    assert figures(c) == {"before": "30元", "after": "24元", "changes": [("20%", "down")]}
+
+
+def test_plan_actual_rate() -> None:
+    c = claim_of("计划新增10万，实际完成11万，目标完成率110%。", "completion")
+    assert figures(c) == {"plan": "10万", "actual": "11万", "rate": "110%"}
+    assert c.has_baseline
+
+
+def test_single_level_is_the_actual_when_a_plan_and_rate_are_given() -> None:
+    c = claim_of("上半年新增注册用户55.2万，目标60万，完成率95%。", "completion")
+    assert figures(c) == {"plan": "60万", "actual": "55.2万", "rate": "95%"}
+    assert c.metric == "新增注册用户"
+
+
+def test_rate_first_then_plan_and_actual_in_brackets() -> None:
+    c = claim_of("完成率97%（目标800万元，实际744万元）", "completion")
+    assert figures(c) == {"plan": "800万元", "actual": "744万元", "rate": "97%"}
+
+
+def test_excess() -> None:
+    c = claim_of("计划签约40家，实际签约46家，超额完成15%。", "completion")
+    assert figures(c) == {"plan": "40家", "actual": "46家", "excess": "15%"}
+
+
+@pytest.mark.parametrize(("text", "comparison", "direction"), [
+    ("环比增长15%", "环比", "up"),
+    ("同比下降3个百分点", "同比", "down"),
+])
+def test_named_comparison_without_a_baseline_figure(text: str, comparison: str, direction: str) -> None:
+    c = claim_of(text)
+    assert c.kind == "change" and c.comparison == comparison
+    assert c.changes[0].direction == direction
+    assert c.has_baseline
+
+
+def test_share() -> None:
+    c = claim_of("华东区占比60%")
+    assert c.kind == "share" and c.share is not None and c.share.value == 60
+
+
+def test_baseline_after_the_level() -> None:
+    c = claim_of("销售额1,926万元，比2023年同期的1,650万元增长16.7%。")
+    assert c.kind == "comparison"
+    assert figures(c) == {"before": "1,650万元", "after": "1,926万元", "changes": [("16.7%", "up")]}
+
+
+def test_period_baseline_with_plan_in_between() -> None:
+    claims = sentence_claims("拣货差错率：全年0.21%，目标0.25%以内，2023年为0.38%，下降0.17个百分点。")
+    comparison = next(c for c in claims if c.kind == "comparison")
+    assert figures(comparison) == {"before": "0.38%", "after": "0.21%", "changes": [("0.17个百分点", "down")]}
+    assert comparison.metric == "拣货差错率"
+    assert any(c.plan is not None and c.plan.text == "0.25%以内" for c in claims)
+
+
+def test_years_in_order() -> None:
+    c = claim_of("2023年为152.8万单，2024年为186.4万单，增长22.0%。")
+    assert figures(c) == {"before": "152.8万单", "after": "186.4万单", "changes": [("22.0%", "up")]}
+
+
+def test_arrow_and_a_change_without_verb() -> None:
+    c = claim_of("新人券核销率11.4%→16.9%，5.5个百分点。")
+    assert figures(c) == {"before": "11.4%", "after": "16.9%", "changes": [("5.5个百分点", None)]}
+
+
+def test_signed_change_in_brackets() -> None:
+    c = claim_of("跨部门需求平均确认时长由4.0天降到2.6天（−35%）")
+    assert figures(c) == {"before": "4.0天", "after": "2.6天", "changes": [("−35%", "down")]}
+
+
+def test_change_with_a_new_metric_starts_a_new_claim() -> None:
+    claims = sentence_claims("获客成本由30元降至24元，转化率提升5%。")
+    assert [c.kind for c in claims] == ["from-to", "change"]
+    assert claims[1].metric == "转化率"
+    assert not claims[0].changes
+
+
+def test_named_comparison_after_a_from_to_is_another_baseline() -> None:
+    claims = sentence_claims("库存由6月底的138万元降到9月底的96万元，同比增长5%。")
+    assert not claims[0].changes
+    assert claims[1].comparison == "同比"
+
+
+def test_neutral_verb_has_no_direction() -> None:
+    c = next(c for c in sentence_claims("新人券门槛由满99元减20元调整为满59元减15元。") if c.kind == "from-to")
+    assert figures(c) == {"before": "99元", "after": "59元"}
+    assert c.direction is None
+
+
+@pytest.mark.parametrize("text", [
+    "本周五（11月22日）发布 v2.3.1，修复 PR #1234。",
+    "值班电话13812345678，工单INV-3318已关闭。",
+    "第3季度起执行新流程，一是优化排班，二是统一口径。",
+    "“云帆2030”计划于2024年3月启动。",
+    "2024-12-20 09:41 更新",
+])
+def test_dates_phones_versions_and_ordinals_are_not_metric_claims(text: str) -> None:
+    assert sentence_claims(text) == []
+
+
+def test_full_width_and_half_width_punctuation_read_the_same() -> None:
+    full = figures(claim_of("留存率从20%提升至25%，提升5个百分点；"))
+    half = figures(claim_of("留存率从20%提升至25%,提升5个百分点;"))
+    assert full == half
+
+
+def test_breakdown_with_total_in_an_earlier_sentence() -> None:
+    numbers = text_numbers("全年出库订单186.4万单，计划175万单，完成率106.5%；2023年为152.8万单，同比增长22.0%。"
+                           "其中电商订单158.9万单、门店补货订单21.3万单、退货再出库订单6.2万单。")
+    (breakdown, _), = numbers.breakdowns
+    assert [q.text for q in breakdown.parts] == ["158.9万单", "21.3万单", "6.2万单"]
+    assert [q.text for q in breakdown.totals] == ["186.4万单"]  # the plan and the 2023 baseline are not totals
+    assert not breakdown.complete
+
+
+def test_complete_breakdown_markers() -> None:
+    numbers = text_numbers("一至四季度分别出库38.6万单、42.1万单、45.3万单和60.4万单。")
+    assert numbers.breakdowns[0][0].complete
+    numbers = text_numbers("投诉27件；其中物流类16件、退款类7件、其他4件。")
+    assert numbers.breakdowns[0][0].complete
+
+
+def test_share_runs() -> None:
+    numbers = text_numbers("华东、华南、华北的销售额占比分别为45%、38%和27%。来电量占全天的19%，但排班只占全天的14%。")
+    runs = [share_runs(s) for s in numbers.sentences]
+    assert [[q.text for q in run] for run in runs[0]] == [["45%", "38%", "27%"]]
+    assert runs[1] == []
+
+
+def test_markdown_table_rows_become_claims() -> None:
+    doc = parse_document("| 指标 | 目标 | 实际 | 完成率 |\n| --- | --- | --- | --- |\n| 销售额 | 1,800万元 | 1,926万元 | 107.0% |\n",
+                         "t.md")
+    table = [c for c in document_numbers(doc).claims if c.kind == "table"]
+    assert len(table) == 1
+    assert figures(table[0]) == {"plan": "1,800万元", "actual": "1,926万元", "rate": "107.0%"}
+    assert table[0].metric == "销售额"
+
+
+def test_document_numbers_is_cached_per_document() -> None:
+    doc = parse_document("一、成果\n新签客户57家，目标50家，完成率114%。\n", "a.txt")
+    assert document_numbers(doc) is document_numbers(doc)
+    sentence = document_numbers(doc).sentences[-1]
+    assert sentence.section_kind == "results"
+    assert [c.kind for c in sentence.claims] == ["completion"]

@@ -1,0 +1,96 @@
+"""The consistency rules on whole documents: silent on summaries whose numbers add up, exact on the
+calibration file with four arithmetic faults, worded in both languages; and the scoring signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarylint.api import Linter
+from summarylint.fixes import apply_fixes
+from summarylint.numbers.signals import metric_signals
+from summarylint.parse import parse_document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_e6ba67014c815739.txt"
+
+
+def consistency_linter(lang: str = "zh") -> Linter:
+    linter = Linter(plugins=False, lang=lang)
+    linter.rules = [rule for rule in linter.rules if rule.category == "consistency"]
+    return linter
+
+
+def findings(path: Path, lang: str = "zh") -> list[tuple[str, int, str]]:
+    report = consistency_linter(lang).lint_text(path.read_text(encoding="utf-8"), path.name)
+    assert not report.errors
+    return [(d.rule, d.line, d.message) for d in report.diagnostics]
+
+
+@pytest.mark.parametrize("name", [
+    "samples/clean_annual.md", "samples/clean_annual.txt", "samples/project_narrative.txt", "samples/weekly.md",
+    "samples/methodology.md", "samples/kpi_placeholders.md", "samples/kpi_placeholders.txt",
+    "calibration/cal_01_kpi_channel_sales.md", "calibration/cal_02_weekly_frontend.md",
+    "calibration/cal_03_annual_finance.txt", "calibration/cal_04_project_crm.md",
+    "calibration/cal_06_kpi_customer_service.txt", "calibration/cal_07_annual_hr.md",
+    "calibration/cal_11_project_event.txt", "calibration/cal_12_annual_admin.md",
+    "calibration/cal_14_kpi_template.txt", "calibration/cal_17_annual_copied.md",
+])
+def test_silent_where_the_numbers_add_up(name: str) -> None:
+    assert findings(ROOT / "fixtures" / name) == []
+
+
+def test_the_four_faults_of_cal_09() -> None:
+    found = findings(ROOT / "fixtures" / "calibration" / "cal_09_kpi_growth.txt")
+    assert [(rule, line) for rule, line, _ in found] == [("C001", 7), ("C006", 7), ("C003", 11), ("C002", 13)]
+    messages = [message for _, _, message in found]
+    assert "55.2万 ÷ 60万 = 92%，但文中写的是95%" in messages[0]
+    assert "21.6万 + 14.8万 + 12.3万 + 8.9万 = 57.6万" in messages[1] and "55.2万" in messages[1]
+    assert "0.7个百分点" in messages[2]
+    assert "30.3%" in messages[3] and "23.3%" in messages[3]
+
+
+def test_english_messages_say_what_the_numbers_give() -> None:
+    found = findings(ROOT / "fixtures" / "calibration" / "cal_09_kpi_growth.txt", lang="en")
+    assert "55.2万 ÷ 60万 = 92%, but the text says 95%" in found[0][2]
+    assert "percentage points" in found[2][2]
+
+
+def test_percent_for_points_fix_is_safe_and_exact() -> None:
+    text = (ROOT / "fixtures" / "calibration" / "cal_05_weekly_data.md").read_text(encoding="utf-8")
+    report = consistency_linter().lint_text(text, "cal_05.md")
+    (diagnostic,) = report.diagnostics
+    assert diagnostic.rule == "C003" and diagnostic.fix is not None and diagnostic.fix.safe
+    fixed, _ = apply_fixes(text, report.diagnostics)
+    assert "提升了2.7个百分点" in fixed and "提升了2.7%" not in fixed
+
+
+def test_placeholders_are_never_reported() -> None:
+    report = consistency_linter().lint_text("计划新增XX万，实际完成11万，完成率105%。留存率由XX%提升至25%，提升5%。", "a.txt")
+    assert report.diagnostics == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed document is not checked out")
+def test_seed_document_full_of_placeholders_is_silent() -> None:
+    assert findings(SEED) == []
+
+
+def test_metric_signals() -> None:
+    doc = parse_document("一、工作成果\n新签客户57家，目标50家，完成率114%。\n留存率从20%提升至25%。\n完成了系统迁移。\n"
+                         "社群活跃度提升XX%。\n二、下一步计划\n明年新签60家。\n", "a.txt")
+    signals = metric_signals(doc)
+    assert signals["result_sentences"] == 4
+    assert signals["result_sentences_with_figure"] == 2  # the XX% sentence has no figure
+    assert signals["result_figure_share"] == 0.5
+    assert signals["result_metric_claims"] == 2
+    assert signals["result_baseline_claims"] == 2
+    assert signals["metric_claims"] == 3 and signals["baseline_claims"] == 2
+    assert all(isinstance(value, (int, float)) for value in signals.values())
+
+
+def test_metric_signals_ignore_narrative_counts_and_dates() -> None:
+    doc = parse_document("一、工作成果\n11月18日发布v2.3.1，两次会议确定了方案。\n", "a.txt")
+    signals = metric_signals(doc)
+    assert signals["result_sentences_with_figure"] == 0
+    assert signals["metric_claims"] == 0
