@@ -70,7 +70,7 @@ def test_input_errors_are_data_not_exceptions(tmp_path: Path) -> None:
 
 def test_result_types_are_the_documented_dataclasses() -> None:
     report = lint_text(DIRTY, path="周报.txt")
-    assert type(report) is FileReport and dataclasses.is_dataclass(report)
+    assert type(report) is FileReport and dataclasses.is_dataclass(FileReport)
     assert isinstance(report.document, Document) and isinstance(report.score, Score)
     assert isinstance(report.document.root, Section)
     assert all(isinstance(b, Block) for b in report.document.blocks())

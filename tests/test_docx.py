@@ -13,6 +13,7 @@ from typing import Any
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 
 from summarylint import lint_paths
 from summarylint.parse_docx import read_docx, refuse_fix_reason
@@ -108,7 +109,7 @@ def test_chinese_style_names_and_outline_levels(tmp_path: Path) -> None:
         document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     custom = document.styles.add_style("我的小标题", WD_STYLE_TYPE.PARAGRAPH)
     ppr = custom.element.get_or_add_pPr()
-    level = ppr.makeelement(docx.oxml.ns.qn("w:outlineLvl"), {docx.oxml.ns.qn("w:val"): "2"})
+    level = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): "2"})
     ppr.append(level)
     document.add_paragraph("工作成果", style="标题 1")
     document.add_paragraph("项目甲", style="标题 2")

@@ -72,28 +72,28 @@ async def _start(lsp_client: LanguageClient, spec: str, options: dict[str, Any] 
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=["visual-studio-code", "neovim"])
-async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest):
     await _start(lsp_client, request.param)
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def vscode(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+async def vscode(lsp_client: LanguageClient):
     await _start(lsp_client, "visual-studio-code")
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def english(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+async def english(lsp_client: LanguageClient):
     await _start(lsp_client, "visual-studio-code", {"lang": "en"})
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_WITH_FIXES), params=["visual-studio-code", "neovim"])
-async def fixer(lsp_client: LanguageClient, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+async def fixer(lsp_client: LanguageClient, request: pytest.FixtureRequest):
     await _start(lsp_client, request.param)
     yield
     await lsp_client.shutdown_session()

@@ -94,3 +94,28 @@ def test_markdown_and_text_renderings_give_the_same_kinds(name: str) -> None:
         return [s.kind for s in doc.sections() if s.level == 1]
 
     assert top(text_doc) == top(md_doc)
+
+
+def test_bare_section_names_are_headings() -> None:
+    doc = parse_document("前言\n今年我负责华东仓的出库。\n一、工作成果\n完成出库186万单。\n总结与展望\n明年3月前上线新系统。\n", "a.txt")
+    assert [(s.kind, s.title) for s in doc.sections()] == [
+        ("intro", "前言"), ("results", "一、工作成果"), ("plan", "总结与展望")]
+
+
+def test_short_prose_lines_are_not_headings() -> None:
+    doc = parse_document("一、工作成果\n完成了出库。\n谢谢大家\n", "a.txt")
+    assert [s.title for s in doc.sections() if s.style == "plain"] == []
+
+
+def test_breadcrumb_is_not_the_title() -> None:
+    doc = parse_document("当前位置：首页 > 工作总结 > 年终总结\n\n# 2024年度述职报告\n\n## 一、工作回顾\n\n完成。\n", "a.md")
+    assert doc.title == "2024年度述职报告"
+    assert [s.title for s in doc.sections() if s.style != "implicit"] == ["一、工作回顾"]
+
+
+def test_html_comment_lines_in_text_are_not_prose() -> None:
+    text = "<!-- summarylint-disable P001 -->\n2024年度工作总结\n一、工作成果\n完成。\n"
+    doc = parse_document(text, "a.txt")
+    assert doc.title == "2024年度工作总结"
+    assert doc.is_masked(0, 5)
+    assert all("summarylint" not in b.text for b in doc.blocks())

@@ -13,10 +13,12 @@ import pytest
 import yaml
 
 from summarylint.api import Linter
+from summarylint.config import Config
 from summarylint.fixes import apply_fixes
 from summarylint.registry import all_rules
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+ROOT = Path(__file__).resolve().parents[1]
+CASES_DIR = ROOT / "fixtures" / "rules"
 _POSITION_KEYS = ("line", "column", "end_line", "end_column", "offset", "end_offset")
 
 
@@ -25,6 +27,7 @@ def _load_cases() -> list[Any]:
     for path in sorted(CASES_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
+            case = {**case, "_pack": data.get("pack")}
             params.append(pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}"))
     return params
 
@@ -32,9 +35,11 @@ def _load_cases() -> list[Any]:
 _LINTERS: dict[str, Linter] = {}
 
 
-def _linter(rule_id: str) -> Linter:
+def _linter(rule_id: str, pack: str | None) -> Linter:
+    """A linter running only this rule (from the built-in catalogue, or from the case file's `pack:`)."""
     if rule_id not in _LINTERS:
-        linter = Linter(plugins=False)
+        config = Config(rule_packs=[ROOT / pack]) if pack else None
+        linter = Linter(config, plugins=False)
         linter.rules = [r for r in linter.rules if r.id == rule_id]
         assert linter.rules, f"fixture names unknown rule {rule_id}"
         _LINTERS[rule_id] = linter
@@ -44,7 +49,7 @@ def _linter(rule_id: str) -> Linter:
 @pytest.mark.parametrize(("rule_id", "case"), _load_cases())
 def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     fmt = case.get("format", "text")
-    linter = _linter(rule_id)
+    linter = _linter(rule_id, case["_pack"])
     text = case.get("fail", case.get("pass"))
     assert isinstance(text, str), "a case needs `pass:` or `fail:` text"
     report = linter.lint_text(text, "case.md" if fmt == "markdown" else "case.txt", fmt)
@@ -69,7 +74,7 @@ def _attr(key: str) -> str:
 
 def test_every_rule_has_cases() -> None:
     """A rule without fixture cases does not exist: at least two failing and two passing cases each."""
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}  # built-in rules only: pack rules are checked with their pack
     for path in CASES_DIR.glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         tally = counts.setdefault(data["rule"], {"pass": 0, "fail": 0})

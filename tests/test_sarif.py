@@ -56,7 +56,7 @@ def write(path: Path, text: str) -> Path:
 
 def with_fixes() -> Linter:
     """A linter with one extra rule whose fixes we control (a safe and an unsafe one)."""
-    def check(doc, ctx):  # type: ignore[no-untyped-def]
+    def check(doc, ctx):
         for i, ch in enumerate(doc.text):
             if ch == ",":
                 yield Finding(i, i + 1, {"text": ch}, Fix((Edit(i, i + 1, "，"),), safe=True))

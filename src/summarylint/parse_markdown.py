@@ -82,7 +82,7 @@ class _MarkdownReader:
         start, end = self.line_offsets(line_no, inline.content)
         level = int(token.tag[1])
         b = self.builder
-        if level == 1 and h1_count == 1 and b.title is None and not b.root.children and not b.root.blocks:
+        if level == 1 and h1_count == 1 and b.title is None and not b.root.children:
             b.title, b.title_span = self.text[start:end], (start, end)
             return
         line_start = self.lines[line_no][0]
@@ -134,7 +134,7 @@ class _MarkdownReader:
             match = HeadingMatch(style, rank, inner_start - start, start + bold.end("inner") - start, ordinal)
             b.heading(match, start)
             return
-        match = match_heading(text, bullet=bullet)
+        match = match_heading(text, bullet=bullet) or (None if in_item else b.plain_heading(text))
         if match is None:
             b.block(kind, start, end, depth)
             return

@@ -38,13 +38,20 @@ def indent_depth(line: str) -> int:
 
 def parse_text(text: str, path: str = "<text>") -> Document:
     builder = TreeBuilder(text)
+    masked: list[tuple[int, int]] = []
+    in_comment = False
     for start, line in iter_lines(text):
+        # HTML comments (<!-- summarylint-disable … -->) are directives, not prose, in .txt files too.
+        if in_comment or line.lstrip().startswith("<!--"):
+            masked.append((start, start + len(line)))
+            in_comment = "-->" not in line
+            continue
         if not line.strip() or is_lone_dash(line):
             continue
         bullet = strip_bullet(line)
         content = line[bullet:]
         depth = indent_depth(line) if bullet else 0
-        match = match_heading(content, bullet=bool(bullet))
+        match = match_heading(content, bullet=bool(bullet)) or (None if bullet else builder.plain_heading(content))
         kind = "list_item" if bullet else "paragraph"
         if not bullet and builder.take_title(line, start, start + len(line)):
             continue
@@ -54,4 +61,4 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         builder.heading(match, start + bullet, depth)
         if match.body_start is not None:
             builder.block(kind, start + bullet + match.body_start, start + len(line), depth)
-    return builder.finish("text", path)
+    return builder.finish("text", path, masked)

@@ -119,7 +119,18 @@ def load_pack(path: Path, *, with_lines: bool = True) -> list[Rule]:
     for i, entry in enumerate(data):
         where = f"{path}:{lines[i]}" if i < len(lines) else str(path)
         rules.append(rule_from_entry(entry, where))
+    if with_lines:
+        _check_declarative_options(rules)
     return rules
+
+
+def _check_declarative_options(rules: list[Rule]) -> None:
+    """A user pack's options are checked when it loads, so `summarylint rules` reports a bad pack too."""
+    from .checks.declarative import KINDS, check_rule_options
+
+    for rule in rules:
+        if rule.function is None and rule.runner in KINDS:
+            check_rule_options(rule, rule.options)
 
 
 def _load_checks() -> None:

@@ -17,6 +17,9 @@ from .sentences import split_sentences
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
 _CLOSING_RE = re.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
 TITLE_RE = re.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
+_BREADCRUMB_RE = re.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>»]\s")
+_PLAIN_HEADING_MAX = 12
+_PUNCTUATION_RE = re.compile(r"[，。：:；;！!？?、,.（）()“”\"\d]")
 _SAMPLE_RE = re.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
 
 
@@ -66,6 +69,16 @@ class TreeBuilder:
             else:
                 break
 
+    def plain_heading(self, text: str) -> HeadingMatch | None:
+        """A short bare line that names a section ("前言", "总结与展望", "存在问题") is a heading."""
+        stripped = text.strip(" \t\u3000*")
+        if not stripped or len(stripped) > _PLAIN_HEADING_MAX or _PUNCTUATION_RE.search(stripped):
+            return None
+        if kind_of_heading(stripped) is None:
+            return None
+        start = text.index(stripped)
+        return HeadingMatch("plain", 2.0, start, start + len(stripped))
+
     def take_title(self, text: str, start: int, end: int) -> bool:
         """A title line ("2024年度个人工作总结") at the top of a file or of a 篇 sample is no section."""
         unit = self.current
@@ -73,6 +86,8 @@ class TreeBuilder:
             return False
         if len(text) > 50 or text.rstrip().endswith(tuple("。！？!?；;：:，,")) or not TITLE_RE.search(text):
             return False
+        if _BREADCRUMB_RE.search(text):
+            return False  # "当前位置：首页 > 工作总结" is page chrome, not the title
         if _SAMPLE_RE.match(text):
             return False  # "篇一：《运营工作总结》" opens a sample of a collection
         label = re.split(r"[:：]", text, maxsplit=1)

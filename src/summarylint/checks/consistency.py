@@ -25,7 +25,7 @@ from ..numbers.arithmetic import (
     format_number,
     share_issues,
 )
-from ..numbers.claims import MetricClaim, SentenceNumbers, document_numbers, share_runs
+from ..numbers.claims import DocumentNumbers, MetricClaim, document_numbers, share_runs
 from ..numbers.quantities import Quantity
 from ..registry import check
 
@@ -179,7 +179,7 @@ def shares_over_100(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def parts_vs_total(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     numbers = document_numbers(doc)
     for breakdown, sentence in numbers.breakdowns:
-        if sentence.placeholder or _total_sentence_has_placeholder(numbers.sentences, breakdown.totals):
+        if sentence.placeholder or _totals_hold_placeholder(numbers, breakdown.totals):
             continue
         for issue in breakdown_issues(breakdown):
             whole: Quantity = issue.values["total"]
@@ -197,11 +197,9 @@ def _in_units_of(value: float, whole: Quantity, parts: list[Quantity]) -> str:
     return format_number(value / whole.scale, decimals, thousands) + whole.raw_unit
 
 
-def _total_sentence_has_placeholder(sentences: list[SentenceNumbers], totals: list[Quantity]) -> bool:
+def _totals_hold_placeholder(numbers: DocumentNumbers, totals: list[Quantity]) -> bool:
     for total in totals:
-        for sentence in sentences:
-            if sentence.start <= total.start < sentence.end:
-                if sentence.placeholder:
-                    return True
-                break
+        sentence = numbers.sentence_at(total.start)
+        if sentence is not None and sentence.placeholder:
+            return True
     return False

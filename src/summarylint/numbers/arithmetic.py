@@ -266,8 +266,7 @@ def breakdown_issues(breakdown: Breakdown) -> list[Issue]:
     parts_sum = total(parts)
     for candidate in totals:
         whole = interval(candidate)
-        room = candidate.precision
-        if parts_sum.lo - room <= whole.hi and (not breakdown.complete or whole.lo <= parts_sum.hi + room):
+        if _before(parts_sum.lo, whole) and (not breakdown.complete or _before(whole.lo, parts_sum)):
             return []  # fits this candidate (or any one of several) — no verdict
     if len(totals) > 1:
         return []  # several candidate totals and none fits: which one is meant is a guess
@@ -275,6 +274,13 @@ def breakdown_issues(breakdown: Breakdown) -> list[Issue]:
     exceeds = parts_sum.lo > interval(whole_q).hi
     return [Issue("parts", parts[0].start, parts[-1].end, {
         "parts": parts, "total": whole_q, "sum": sum(p.value for p in parts), "exceeds": exceeds})]
+
+
+def _before(low: float, other: Interval) -> bool:
+    """Whether a value from ``low`` up can still be within ``other``. A rounding interval is
+    half-open, [v − u, v + u): Σ(12万, 8万, 5万) < 26.5万 ≤ 27万 — they only touch, so 27万 is wrong."""
+    eps = 1e-9 * max(1.0, abs(other.hi))
+    return low < other.hi - eps if other.hi > other.lo else low <= other.hi + eps
 
 
 def share_issues(shares: list[Quantity]) -> list[Issue]:

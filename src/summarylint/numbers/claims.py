@@ -40,7 +40,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .quantities import Quantity, extract_quantities, has_placeholder
@@ -188,6 +188,17 @@ class SentenceNumbers:
 class DocumentNumbers:
     sentences: list[SentenceNumbers]
     breakdowns: list[tuple[Breakdown, SentenceNumbers]]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [sentence.start for sentence in self.sentences]
+
+    def sentence_at(self, offset: int) -> SentenceNumbers | None:
+        """The sentence holding offset (None between sentences)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     @property
     def claims(self) -> list[MetricClaim]:
@@ -205,8 +216,8 @@ class _Tagged:
     clause: int  # index of the clause in the sentence
     clause_start: int  # offset where the clause begins
     pre: str  # the cue: text since the previous figure or the clause start
-    verb: str = ""
-    verb_span: tuple[int, int] | None = None
+    verb: str = ""  # the direction verb of a change (提升, 降幅…)
+    verb_span: tuple[int, int] | None = None  # where that verb (or the from→to verb) is
 
 
 def _tag_all(text: str, base: int, quantities: Sequence[Quantity]) -> list[_Tagged]:
@@ -266,7 +277,6 @@ def _assign_role(item: _Tagged, post: str, from_open: bool, tagged: list[_Tagged
         item.role = EXCESS
     elif from_open and _TO_RE.search(pre):
         item.role = TO
-        item.verb = _direction(pre) or ""
         item.verb_span = _verb_span(pre, q.start - len(pre))
     elif (not _ARROW_CHARS.isdisjoint(pre) and _ARROW_RE.search(pre) and tagged
           and tagged[-1].clause == item.clause):
@@ -335,7 +345,7 @@ def _claims(text: str, base: int, tagged: list[_Tagged]) -> list[MetricClaim]:
     claims += _change_claims(text, base, tagged, used_by_changes)
     used |= used_by_changes
     for i, item in enumerate(tagged):
-        if i in used or item.role in (SCALE,):
+        if i in used or item.role == SCALE:
             continue
         # Bare levels are most figures: their name is the clause text before them, cheaply trimmed.
         name = _raw_metric(text, base, item) if item.role in (LEVEL, ACTUAL) else _metric(text, base, item)
@@ -346,8 +356,10 @@ def _claims(text: str, base: int, tagged: list[_Tagged]) -> list[MetricClaim]:
             claim.plan, claim.kind = item.quantity, "plan"
         elif item.role in (PERIOD, BASELINE, FROM):
             claim.before, claim.kind = item.quantity, "comparison"
-        elif item.role in (RATE, EXCESS):
-            setattr(claim, "rate" if item.role == RATE else "excess", item.quantity)
+        elif item.role == RATE:
+            claim.rate = item.quantity
+        elif item.role == EXCESS:
+            claim.excess = item.quantity
         else:
             claim.level = item.quantity
         claim.comparison = _comparison(text, base, item)
