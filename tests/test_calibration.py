@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summarylint import lint_text
+from summarylint import lint_text, signals
 from summarylint.api import Linter
 from summarylint.decode import decode_bytes
 
@@ -54,8 +54,7 @@ def test_spearman_helper() -> None:
     assert spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.9487, abs=1e-4)
 
 
-@cache
-def _scores() -> dict[str, int]:
+def _score_all() -> dict[str, int]:
     linter = Linter()
     out = {}
     for entry in GRADES:
@@ -63,6 +62,11 @@ def _scores() -> dict[str, int]:
         text = decode_bytes(path.read_bytes(), str(path)).text
         out[entry["file"]] = linter.lint_text(text, str(path)).score.score
     return out
+
+
+@cache
+def _scores() -> dict[str, int]:
+    return _score_all()
 
 
 def test_scores_agree_with_careful_readers() -> None:
@@ -75,6 +79,17 @@ def test_scores_agree_with_careful_readers() -> None:
     for entry, score in zip(GRADES, mine, strict=True):
         print(f"  {entry['file']:<36} reader {entry['score']:>3} ({entry['grade']})  summarylint {score:>3.0f}")
     assert rho >= MIN_SPEARMAN
+
+
+def test_calibration_holds_without_the_numbers_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """signals.py reads figures with summarylint.numbers when present; its own reader must do as well."""
+    monkeypatch.setattr(signals, "_number_extractor", lambda: None)
+    signals.figures.cache_clear()
+    try:
+        ours = _score_all()
+    finally:
+        signals.figures.cache_clear()
+    assert spearman([float(ours[e["file"]]) for e in GRADES], [float(e["score"]) for e in GRADES]) >= MIN_SPEARMAN
 
 
 def test_grade_bands_do_not_cross() -> None:

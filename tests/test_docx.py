@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from summarylint import lint_paths
+from summarylint.decode import decode_bytes
 from summarylint.parse_docx import read_docx, refuse_fix_reason
 
 from .conftest import SAMPLES
@@ -82,6 +83,21 @@ def test_heading_styles_give_the_same_tree_and_findings(tmp_path: Path) -> None:
     assert sorted(d[0] for d in findings(as_docx)) == sorted(d[0] for d in findings(as_text))
     assert [d[:5] for d in findings(as_docx)] == [d[:5] for d in findings(as_text)]
     assert sections(as_docx) == sections(as_text)
+
+
+TEXT_FIXTURES = sorted(SAMPLES.glob("*.txt")) + sorted((SAMPLES.parent / "calibration").glob("*.txt"))
+
+
+@pytest.mark.parametrize("fixture", TEXT_FIXTURES, ids=lambda p: p.name)
+def test_every_text_fixture_reads_the_same_as_docx(tmp_path: Path, fixture: Path) -> None:
+    """The docx reader must stay in step with the plain-text parser (parse_text.py) line by line."""
+    text = decode_bytes(fixture.read_bytes(), fixture.name).text.replace("\r\n", "\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    make_docx(tmp_path / "a.docx", text)
+    as_text, as_docx = (f.to_json() for f in lint_paths([tmp_path / "a.txt", tmp_path / "a.docx"]).files)
+    assert as_docx["diagnostics"] == as_text["diagnostics"]
+    assert as_docx["sections"] == as_text["sections"]
+    assert as_docx["score"] == as_text["score"]
 
 
 def test_unnumbered_word_headings_make_sections(tmp_path: Path) -> None:
@@ -213,3 +229,12 @@ def test_cold_check_imports_neither_docx_nor_pygls(tmp_path: Path) -> None:
 def test_suffix_is_case_insensitive(tmp_path: Path, name: str) -> None:
     path = make_docx(tmp_path / name, "二、工作成果\n新增用户XX万。\n")
     assert [d[0] for d in findings(check_json(path))].count("P001") == 1
+
+
+def test_without_python_docx_the_error_says_what_to_install(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "a.docx", "二、工作成果\n新增用户XX万。\n")
+    code = "import sys; sys.modules['docx'] = None; from summarylint.cli import main; main(['check', sys.argv[1]])"
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"summarylint: {path}: reading .docx needs python-docx: pip install 'summarylint[docx]'"]

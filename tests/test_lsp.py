@@ -358,3 +358,11 @@ async def test_seed_matches_the_cli(vscode: LanguageClient, tmp_path: Path, seed
     expected = expected_from_cli(path, seed_text, "utf-16")
     assert [e[0] for e in expected].count("P001") == 71
     assert got(vscode, uri) == expected
+
+
+async def test_without_pygls_the_lsp_command_says_what_to_install() -> None:
+    code = ("import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
+            "from summarylint.cli import main; main(['lsp'])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "summarylint: the language server needs pygls: pip install 'summarylint[lsp]'"

@@ -14,6 +14,7 @@ from summarylint.data import load_data
 from summarylint.diagnostics import CATEGORIES, Diagnostic
 from summarylint.parse import parse_document
 from summarylint.scoring import Score, grade_for, rule_points, score_document
+from summarylint.signals import figures, own_figures
 
 from .conftest import FIXTURES, SAMPLES
 from .helpers import run_cli, run_json
@@ -69,6 +70,13 @@ def test_json_keeps_the_contract_and_adds_the_trace(tmp_path: Path) -> None:
     assert file["profile"]["name"] in ("kpi", "project", "methodology", "weekly", "annual")
     assert file["profile"]["reason"]
     json.dumps(file)
+
+
+@pytest.mark.parametrize("reader", [figures, own_figures], ids=["numbers", "own"])
+def test_what_counts_as_a_figure(reader) -> None:  # type: ignore[no-untyped-def]
+    assert reader("新签客户57家，目标50家，完成率114%。")
+    for text in ("12月4日全量发布", "PR #2210 已合并", "升级到v4.6.0", "客户续约率达到XX%", "2024年第三季度"):
+        assert not reader(text), text
 
 
 def test_grades_follow_the_bands() -> None:

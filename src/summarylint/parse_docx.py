@@ -271,12 +271,18 @@ def docx_document(source: DocxText, path: str = "<docx>") -> Document:
     builder = TreeBuilder(text)
     masked: list[tuple[int, int]] = []
     start = 0
+    in_comment = False
     for para in paragraphs:
         line = para.text
         line_start, start = start, start + len(line) + 1
         if para.toc:
             if line:
                 masked.append((line_start, line_start + len(line)))
+            continue
+        # As in plain text: HTML comments (<!-- summarylint-disable … -->) are directives, not prose.
+        if in_comment or line.lstrip().startswith("<!--"):
+            masked.append((line_start, line_start + len(line)))
+            in_comment = "-->" not in line
             continue
         if not line.strip() or is_lone_dash(line):
             continue
@@ -298,12 +304,12 @@ def docx_document(source: DocxText, path: str = "<docx>") -> Document:
                                      outline.ordinal if outline else None, None, outline.mark if outline else "")
             builder.heading(match, line_start)
             continue
-        # Everything else reads exactly as a line of plain text (parse_text.parse_text).
+        # Everything else reads exactly as a line of plain text: keep in step with parse_text.parse_text.
         bullet = strip_bullet(line)
         content = line[bullet:]
         list_item = bool(bullet) or para.list_level is not None
         depth = indent_depth(line) if bullet else (para.list_level or 0)
-        heading = match_heading(content, bullet=list_item)
+        heading = match_heading(content, bullet=list_item) or (None if list_item else builder.plain_heading(content))
         kind = "list_item" if list_item else "paragraph"
         if not list_item and builder.take_title(line, line_start, line_start + len(line)):
             continue

@@ -542,30 +542,17 @@ def _gains(contexts: list[_Context], current: float, factor: float, counts: dict
 def _complete(signals: Signals, name: str, spec: dict[str, Any], category: dict[str, Any]) -> Signals:
     """signals as they would be with this credit fully earned. A share: every item good. A presence
     credit (`when`) whose part is missing: the part written, with one item that earns every share."""
-    improved = dataclasses.replace(signals, kinds=set(signals.kinds))
+    improved = dataclasses.replace(signals)
     if "of" in spec:
         setattr(improved, name, getattr(signals, spec["of"]))
         return improved
     metric, least = next(iter(spec["when"].items()))
     if getattr(improved, metric) < least:
         setattr(improved, metric, least)
-        _present(improved, metric)
         for other, other_spec in category.items():
             if "of" in other_spec and other_spec["of"] == metric:
                 setattr(improved, other, least)
     return improved
-
-
-_KIND_OF_COUNT = {"results_sentences": "results", "results_with_figure": "results", "reflection_items": "reflection",
-                  "plan_items": "plan"}
-
-
-def _present(signals: Signals, count: str) -> None:
-    kind = _KIND_OF_COUNT.get(count)
-    if kind:
-        signals.kinds.add(kind)
-    if count == "results_with_figure":
-        signals.results_sentences = max(signals.results_sentences, signals.results_with_figure)
 
 
 def score_document(doc: Document, diagnostics: list[Diagnostic], choice: GenreChoice | None = None,

@@ -18,7 +18,7 @@ data (rules/scoring.yaml, `signals:`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -78,9 +78,33 @@ def cjk_count(text: str) -> int:
     return len(_CJK_RE.findall(text))
 
 
+@cache
+def _number_extractor() -> Callable[[str], tuple[str, ...]] | None:
+    """The numbers package's extractor (rules and score then agree on what a figure is), when present."""
+    try:
+        from .numbers.quantities import extract_quantities
+        from .numbers.signals import is_concrete_figure
+    except ImportError:
+        return None
+
+    def extract(text: str) -> tuple[str, ...]:
+        return tuple(q.text for q in extract_quantities(text) if is_concrete_figure(q))
+
+    return extract
+
+
 @lru_cache(maxsize=8192)
 def figures(text: str) -> tuple[str, ...]:
-    """Quantities in a piece of prose: numbers that are not dates, ordinals, ids, versions or slots."""
+    """Quantities in a piece of prose: numbers that are not dates, ordinals, ids, versions or slots
+    (summarylint.numbers when it is installed, else the small reader below)."""
+    extract = _number_extractor()
+    if extract is not None:
+        return extract(_strip_ordinal(text))
+    return own_figures(text)
+
+
+def own_figures(text: str) -> tuple[str, ...]:
+    """The fallback reader: Arabic numbers and a few Chinese forms, minus dates, ids and placeholders."""
     text = _PLACEHOLDER_RE.sub(" ", _strip_ordinal(text))
     text = _NOT_FIGURE_RE.sub(" ", text)
     text = _DATE_RE.sub(" ", text)

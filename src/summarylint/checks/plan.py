@@ -52,6 +52,7 @@ class PlanPoint:
     text: str
     heading_time: bool  # a heading above it gives a time box (2025年计划, 下周计划)
     weekly: bool
+    aspiration: bool = False  # a future sentence picked out of a mixed section (总结与展望)
 
     @property
     def has_target(self) -> bool:
@@ -129,7 +130,7 @@ def _section_points(plan: Section, weekly: bool) -> Iterator[PlanPoint]:
         announced = False
         for sentence in item.block.sentences:  # 个人成长与未来展望: only what speaks of the future
             if future.search(sentence.text) and not is_lead_in(sentence.text):
-                yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly)
+                yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly, aspiration=True)
 
 
 def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
@@ -154,9 +155,12 @@ def _is_pledge_only(point: PlanPoint) -> bool:
     """Nothing checkable, and pledges make up much of the text (明年将再接再厉，争取更好的成绩).
 
     An item that plans something real but vaguely (学习XX领域知识，参加课程，不断提升…) is L001's:
-    saying what it lacks helps more than calling it a pledge."""
+    saying what it lacks helps more than calling it a pledge. A hope voiced in a 总结与展望 section
+    is judged like a closing sentence: any stock pledge in it makes it one."""
     if not point.empty_phrases or point.has_target or point.has_own_time:
         return False
+    if point.aspiration:
+        return True
     pledged = sum(count_cjk(m.group()) for m in words_re(_LEX, "empty_commitments").finditer(point.text))
     return pledged >= _PLEDGE_SHARE * count_cjk(point.text)
 

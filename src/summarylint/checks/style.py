@@ -75,9 +75,9 @@ def _all_cliche_hits(doc: Document) -> list[_Hit]:
         regexes = [(group, alternation(tuple(words))) for group, words in groups.items()]
         regexes += [(group, re.compile(pattern)) for group, pattern in patterns.items()]
         spans = _prose_spans(doc)
-        hits = [_Hit(m.start(), m.end(), m.group(), group) for group, regex in regexes
-                for m in regex.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
-        _last_hits.update(doc=doc, hits=_longest(hits))
+        found = [_Hit(m.start(), m.end(), m.group(), group) for group, regex in regexes
+                 for m in regex.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
+        _last_hits.update(doc=doc, hits=_longest(found))
     hits: list[_Hit] = _last_hits["hits"]
     return hits
 

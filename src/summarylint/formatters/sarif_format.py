@@ -68,7 +68,6 @@ def sarif_log(report: RunReport, *, lang: str = "zh", rules: list[Rule] | None =
             "name": "summarylint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": "https://pypi.org/project/summarylint/",
             "rules": list(descriptors.values()),
         }},
         "invocations": [{
