@@ -53,3 +53,12 @@ def test_user_counts_are_named_as_such(seed_text: str) -> None:
     at = seed_text.index("计划新增用户XX万") + len("计划新增用户")
     diag = next(d for d in report.diagnostics if d.start == at)
     assert "用户数" in diag.suggestion
+
+
+def test_seed_json_validates_against_the_schema(seed_text: str) -> None:
+    from .conftest import SEED
+    from .helpers import run_json
+
+    code, data, stderr = run_json(str(SEED))
+    assert code == 1 and not stderr
+    assert data["files"][0]["score"] < 60

@@ -31,6 +31,7 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
+PYPI_PAGE = "https://pypi.org/project/summarylint/"
 _WORDS = {
     "zh": {"suggestion": "建议", "delete": "删除“{old}”", "replace": "将“{old}”改为“{new}”", "insert": "插入“{new}”",
            "edits": "{n} 处修改", "unsafe": "（不安全修复，请复核）"},
@@ -68,6 +69,7 @@ def sarif_log(report: RunReport, *, lang: str = "zh", rules: list[Rule] | None =
             "name": "summarylint",
             "version": __version__,
             "semanticVersion": __version__,
+            "informationUri": information_uri(),
             "rules": list(descriptors.values()),
         }},
         "invocations": [{
@@ -82,6 +84,25 @@ def sarif_log(report: RunReport, *, lang: str = "zh", rules: list[Rule] | None =
     if any(not _is_absolute(f.path) for f in report.files):
         run["originalUriBaseIds"] = {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}}
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def information_uri() -> str:
+    """The project's home page from the installed metadata ([project.urls]), else its PyPI page."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        meta = metadata("summarylint")
+    except PackageNotFoundError:
+        return PYPI_PAGE
+    urls = {}
+    for entry in meta.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        urls[label.strip().lower()] = url.strip()
+    for label in ("homepage", "documentation", "repository", "source"):
+        if urls.get(label, "").startswith(("https://", "http://")):
+            return urls[label]
+    home = meta.get("Home-page") or ""
+    return home if home.startswith(("https://", "http://")) else PYPI_PAGE
 
 
 def _known_rules(rules: list[Rule] | None) -> dict[str, Rule]:
