@@ -101,7 +101,7 @@ def information_uri() -> str:
     for label in ("homepage", "documentation", "repository", "source"):
         if urls.get(label, "").startswith(("https://", "http://")):
             return urls[label]
-    home = meta.get("Home-page") or ""
+    home = (meta.get_all("Home-page") or [""])[0]
     return home if home.startswith(("https://", "http://")) else PYPI_PAGE
 
 
