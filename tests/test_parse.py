@@ -119,3 +119,15 @@ def test_html_comment_lines_in_text_are_not_prose() -> None:
     assert doc.title == "2024年度工作总结"
     assert doc.is_masked(0, 5)
     assert all("summarylint" not in b.text for b in doc.blocks())
+
+
+def test_signature_and_date_lines_close_the_summary() -> None:
+    doc = parse_document("一、工作成果\n完成出库186万单。\n二、明年计划\n3月底前上线新系统。\n汇报人：李明\n2025年1月6日\n", "a.txt")
+    closing = [s for s in doc.sections() if s.kind == "closing"]
+    assert [b.text for b in closing[0].blocks] == ["汇报人：李明", "2025年1月6日"]
+    plan = next(s for s in doc.sections() if s.kind == "plan")
+    assert [b.text for b in plan.blocks] == ["3月底前上线新系统。"]
+
+
+def test_situation_headings_are_results() -> None:
+    assert next(parse_document("一、全年招聘情况\n招聘42人。\n", "a.txt").sections()).kind == "results"

@@ -16,6 +16,11 @@ from .sentences import split_sentences
 
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
 _CLOSING_RE = re.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
+# Signature and date lines end a summary: 汇报人：李明 / 2025年1月6日.
+_SIGNATURE_RE = re.compile(
+    r"[ \t\u3000]*(?:(?:汇报人|述职人|报告人|撰写人|填报人)[ \t]*[:：]|(?:20\d\d|19\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月"
+    r"(?:[ \t]*\d{1,2}[ \t]*日)?[ \t\u3000]*$|(?:20\d\d|19\d\d)[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]*$)"
+)
 TITLE_RE = re.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
 _BREADCRUMB_RE = re.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>»]\s")
 _PLAIN_HEADING_MAX = 12
@@ -107,7 +112,8 @@ class TreeBuilder:
             while len(self._stack) > 1 and self.current.style in _BULLET_STYLES:
                 self._stack.pop()
         text = self.text[start:end]
-        if kind == "paragraph" and self._seen_heading and _CLOSING_RE.match(text) and not self._in_closing():
+        closing = _CLOSING_RE.match(text) or _SIGNATURE_RE.match(text)
+        if kind == "paragraph" and self._seen_heading and closing and not self._in_closing():
             self._open_implicit("closing", start)
         block = Block(kind, start, end, text, split_sentences(text, start), list_depth)
         block.section = self.current
