@@ -21,12 +21,24 @@ from .model import Block, Document, Section
 if TYPE_CHECKING:
     from .engine import RuleContext
 
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The same pattern string as outline.py and signals.py: re's cache compiles it once per process.
+# (A character class over the 21k-wide CJK range costs ~4 ms to compile: classes that need CJK
+# context are written as Python predicates below instead.)
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
 def count_cjk(text: str) -> int:
     return len(CJK_RE.findall(text))
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def is_chinese_context(ch: str) -> bool:
+    """Han characters, CJK punctuation, full-width forms and curly quotes."""
+    return is_cjk(ch) or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’"
 
 
 def lexicon(name: str) -> dict[str, Any]:
@@ -208,34 +220,48 @@ def has_figure(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Half-width punctuation used in Chinese prose.
 
-_CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Chinese context: Han characters, CJK punctuation and full-width forms, curly quotes.
-_ZH = _CJK_CLASS + r"\u3000-\u303f\uff01-\uff5e“”‘’"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
-# A half-width mark with Chinese right before it, or (`,` `:` `;`) right after it — XX%,付费 and
-# (CAC),提升 too; spaces around it go with it. `.` only ends a sentence: after Chinese, before a line
-# end or more Chinese (not 3.5, not 报告.docx, not an ellipsis).
-_HALF_MARK_RE = re.compile(
-    rf"(?<=[{_ZH}])[ \t]*([,:;!?])[ \t]*|[ \t]*([,:;])[ \t]*(?=[{_ZH}])"
-    rf"|(?<=[{_CJK_CLASS}])(\.)(?=[ \t]*(?:$|\n|[{_CJK_CLASS}“]))(?!\.)",
-)
+_MARK_RE = re.compile(r"[ \t]*([,:;!?.])[ \t]*")
 
 
 def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
-    """Half-width marks used as Chinese punctuation, as (start, end, full-width replacement); the
-    span includes the spaces around the mark, which Chinese punctuation does not take.
+    """Half-width marks used as Chinese punctuation, as (start, end, full-width replacement).
 
-    Times (10:30), thousands (3,000), decimals (3.5), Markdown images (![…]) and HTML entities
-    (&nbsp;) are left alone; callers protect outline numbering, URLs and code."""
+    A mark counts with Chinese right before it, or (`,` `:` `;`) right after it — XX%,付费 and
+    (CAC),提升 too; its span includes the spaces around it, which Chinese punctuation does not take.
+    `.` only ends a sentence: right after Chinese, before a line end or more Chinese (not 3.5, not
+    报告.docx, not an ellipsis). Times (10:30), thousands (3,000), Markdown images (![…]) and HTML
+    entities (&nbsp;) are left alone; callers protect outline numbering, URLs and code."""
     edits = []
-    for m in _HALF_MARK_RE.finditer(text):
-        mark = m.group(1) or m.group(2) or m.group(3)
-        if mark in ",:" and _digit_on_both_sides(text, m.start(), m.end()):
+    for m in _MARK_RE.finditer(text):
+        mark, (start, end) = m.group(1), m.span()
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if mark == ".":
+            mark_start, mark_end = m.span(1)
+            if _sentence_full_stop(text, mark_start, mark_end, after):
+                edits.append((mark_start, mark_end, "。"))
             continue
-        if (mark == "!" and text.startswith("[", m.end())) or (mark == ";" and re.search(r"&#?\w+$", text[:m.start()])):
+        chinese = is_chinese_context(before) if mark in "!?" else (
+            is_chinese_context(before) or is_chinese_context(after))
+        if not before and not after or not chinese or _left_alone(text, mark, start, end):
             continue
-        edits.append((m.start(), m.end(), FULL_WIDTH[mark]))
+        edits.append((start, end, FULL_WIDTH[mark]))
     return edits
+
+
+def _sentence_full_stop(text: str, start: int, end: int, after: str) -> bool:
+    previous = text[start - 1] if start > 0 else ""
+    following = text[end] if end < len(text) else ""
+    return is_cjk(previous) and following != "." and (after in ("", "\n", "“") or is_cjk(after))
+
+
+def _left_alone(text: str, mark: str, start: int, end: int) -> bool:
+    if mark in ",:" and _digit_on_both_sides(text, start, end):
+        return True  # 3,000 and 10:30
+    if mark == "!" and text.startswith("[", end):
+        return True  # Markdown ![image](…)
+    return mark == ";" and re.search(r"&#?\w+$", text[:start]) is not None  # HTML entity &nbsp;
 
 
 def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
@@ -389,7 +415,7 @@ def content_words(text: str) -> set[str]:
     vocabulary = _vocabulary()
     generic = set(lexicon("reflection")["generic_nouns"])
     found = {m.group().upper() for m in _LATIN_TERM_RE.finditer(text)}
-    for run in re.findall(r"[\u3400-\u9fff]{2,}", text):
-        for length, words in vocabulary.items():
-            found.update(run[i:i + length] for i in range(len(run) - length + 1) if run[i:i + length] in words)
+    for length, words in vocabulary.items():  # every substring of a dictionary length: Latin or
+        found.update(text[i:i + length] for i in range(len(text) - length + 1)  # punctuation never matches
+                     if text[i:i + length] in words)
     return {word for word in found if word not in generic}
