@@ -244,7 +244,7 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
             continue
         chinese = is_chinese_context(before) if mark in "!?" else (
             is_chinese_context(before) or is_chinese_context(after))
-        if not before and not after or not chinese or _left_alone(text, mark, start, end):
+        if not chinese or _left_alone(text, mark, start, end):
             continue
         edits.append((start, end, FULL_WIDTH[mark]))
     return edits

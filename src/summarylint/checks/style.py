@@ -30,7 +30,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
-from ..text_utils import CJK_RE, alternation, count_cjk, halfwidth_marks, lexicon, patterns_re, words_re
+from ..text_utils import CJK_RE, alternation, count_cjk, halfwidth_marks, is_cjk, lexicon, patterns_re, words_re
 
 _LEX = "style"
 
@@ -171,14 +171,13 @@ def duplicate_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # T005 – T007 typography
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Outline numbering at the start of a heading: structure, not prose punctuation.
 _NUMBERING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．]\d+)*[.．、]?(?!\d)"
     r"|[①-⑳]|第[一二三四五六七八九十百\d]+[部分章节篇条]?|篇[一二三四五六七八九十]|PART\s*\d+)\s*"
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-_HALF_PAIR_RE = re.compile(rf"\(([^()（）\n]{{0,60}}[{_CJK}][^()（）\n]{{0,60}})\)")
+_HALF_PAIR_RE = re.compile(r"\(([^()（）\n]{0,120})\)")  # converted when the content is Chinese
 _MIXED_PAIR_RE = re.compile(r"（[^()（）\n]{0,60}\)|\([^()（）\n]{0,60}）")
 
 
@@ -240,7 +239,8 @@ def _punctuation_edits(doc: Document) -> list[Edit]:
     text = doc.text
     found = halfwidth_marks(text)
     for m in _HALF_PAIR_RE.finditer(text):
-        found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
+        if CJK_RE.search(m.group(1)):  # (DAU), (The “Why”), f(x) stay half-width
+            found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
     spans, protected = [], [(m.start(), m.end()) for m in _URL_RE.finditer(text)] + list(doc.masked)
     for offset, segment, keep in _prose_segments(doc):
         spans.append((offset, offset + len(segment)))
@@ -336,8 +336,21 @@ def mixed_brackets(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(start, end, {"text": m.group()}, fix=Fix(edits, safe=True))
 
 
-_SPACED_RE = re.compile(rf"[{_CJK}][ \u00a0][A-Za-z]|[A-Za-z][ \u00a0][{_CJK}]")
-_UNSPACED_RE = re.compile(rf"[{_CJK}][A-Za-z]|[A-Za-z][{_CJK}]")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+
+
+def _latin_boundaries(text: str) -> tuple[int, int]:
+    """How often Latin words meet CJK with a space between, and without."""
+    spaced = unspaced = 0
+    for m in _LATIN_RUN_RE.finditer(text):
+        for outer, inner in ((m.start() - 2, m.start() - 1), (m.end() + 1, m.end())):
+            if not 0 <= inner < len(text):
+                continue
+            if is_cjk(text[inner]):
+                unspaced += 1
+            elif text[inner] in " \u00a0" and 0 <= outer < len(text) and is_cjk(text[outer]):
+                spaced += 1
+    return spaced, unspaced
 
 
 @check("cjk-latin-spacing")
@@ -345,7 +358,7 @@ def cjk_latin_spacing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Spacing between CJK and Latin is a house style, not a rule every reader shares: report the
     missing spaces only where the writer mostly spaces (`使用 A/B 测试` … `提升DAU`)."""
     prose = "\n".join(text for _, text, _ in _prose_segments(doc))
-    spaced, unspaced = len(_SPACED_RE.findall(prose)), len(_UNSPACED_RE.findall(prose))
+    spaced, unspaced = _latin_boundaries(prose)
     if spaced < int(ctx.option("min_spaced", 3)) or spaced < float(ctx.option("min_share", 0.6)) * (spaced + unspaced):
         return
     edits = [e for e in _space_edits(doc) if _between_cjk_and_latin(doc.text, e.start)]
@@ -353,5 +366,7 @@ def cjk_latin_spacing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _between_cjk_and_latin(text: str, pos: int) -> bool:
-    pair = text[pos - 1:pos + 1] if pos > 0 else ""
-    return bool(_UNSPACED_RE.fullmatch(pair))
+    if not 0 < pos < len(text):
+        return False
+    left, right = text[pos - 1], text[pos]
+    return (is_cjk(left) and right.isascii() and right.isalpha()) or (left.isascii() and left.isalpha() and is_cjk(right))
