@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import doctest
+from types import ModuleType
+
 import pytest
 
+import summarylint.numbers.claims
+import summarylint.numbers.quantities
+import summarylint.numbers.signals
 from summarylint.numbers.claims import MetricClaim, document_numbers, sentence_claims, share_runs, text_numbers
 from summarylint.parse import parse_document
 
@@ -179,3 +185,9 @@ def test_document_numbers_is_cached_per_document() -> None:
     sentence = document_numbers(doc).sentences[-1]
     assert sentence.section_kind == "results"
     assert [c.kind for c in sentence.claims] == ["completion"]
+
+
+@pytest.mark.parametrize("module", [summarylint.numbers.quantities, summarylint.numbers.claims,
+                                    summarylint.numbers.signals])
+def test_examples_in_docstrings(module: ModuleType) -> None:
+    assert doctest.testmod(module).failed == 0

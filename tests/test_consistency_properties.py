@@ -218,3 +218,15 @@ def test_shares(shares: list[int], data: st.DataObject) -> None:
     text = "，".join(f"{label}渠道占比{share}%" for label, share in zip(labels, shares, strict=True)) + "。"
     # integer shares may each hide half a point of rounding: 1% + 40% + 60% can be honest
     assert ("C005" in rules_fired(text)) == (sum(shares) > 100 + 0.5 * len(shares))
+
+
+_PIECES = ["销售额", "留存率", "由", "从", "提升至", "降到", "，", "。", "；", "增长", "下降", "个百分点", "%", "万元", "人",
+           "计划", "实际", "完成率", "目标", "其中", "分别为", "、", "合计", "占比", "比上年的", "2023年为", "超额完成",
+           "0", "0.0", "12", "3.5", "1,200", "−5", "XX", "约", "→", "（", "）", "\n", "| 目标 | 实际 |", "- "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["text", "markdown"]))
+@settings(max_examples=200, deadline=None)
+def test_the_rules_never_fail_on_any_arrangement(pieces: list[str], fmt: str) -> None:
+    report = _LINTER.lint_text("".join(pieces), "x.md" if fmt == "markdown" else "x.txt", fmt)
+    assert not report.errors, report.errors

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from summarylint.numbers.claims import text_numbers
 from summarylint.numbers.quantities import chinese_number, extract_quantities, has_placeholder
 
 
@@ -169,3 +173,21 @@ def test_import_does_not_load_cn2an() -> None:
             "extract_quantities('三个百分点，两倍，第3季度，1.5万人')\nassert 'cn2an' not in sys.modules\n"
             "extract_quantities('一千二百人')\nassert 'cn2an' in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_ALPHABET = list("0123456789０１２.,，。；：、%％‰-—~至到从由提升降低增长下降减少为比较占计划目标实际完成率其中分别合计共万亿千元人次个天分钟"
+                 "零一二两三四五六七八九十百XxX年月日号第约近多余左右以上“”《》（）() \n#p=vV")
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_ordered_exact_spans(text: str) -> None:
+    found = extract_quantities(text, base=7)
+    for q in found:
+        assert text[q.start - 7:q.end - 7] == q.text
+        assert q.start < q.end
+    assert all(a.end <= b.start for a, b in pairwise(found))
+    numbers = text_numbers(text)  # the claim reader must not fail on any of it
+    for sentence in numbers.sentences:
+        for claim in sentence.claims:
+            assert all(sentence.start <= q.start < q.end <= sentence.end for q in claim.quantities)

@@ -153,3 +153,16 @@ def test_halfwidth_edits_only_widen_punctuation(text: str) -> None:
     fixed = _apply(text, edits)
     keep = str.maketrans("", "", " \t,:;!?.()，：；！？。（）")
     assert fixed.translate(keep) == text.translate(keep)
+
+
+def test_weekly_from_profile_or_title() -> None:
+    from summarylint.engine import RuleContext
+    from summarylint.registry import all_rules
+    from summarylint.text_utils import is_weekly
+
+    rule = all_rules(plugins=False)[0]
+    doc = parse_document("# 前端组周报（11月18日—22日）\n\n## 下周计划\n\n- 完成验收。\n", "w.md")
+    assert is_weekly(doc, RuleContext(rule, profile=None))  # 周报 in the title
+    assert not is_weekly(doc, RuleContext(rule, profile="annual"))  # the detected genre wins
+    annual = parse_document("2024年度工作总结\n一、工作回顾\n全年新签客户57家。\n", "a.txt")
+    assert not is_weekly(annual, RuleContext(rule, profile=None))

@@ -93,9 +93,14 @@ def _change_issues(doc: Document, kinds: tuple[str, ...]) -> Iterator[Issue]:
                 yield issue
 
 
-def _movement_words(direction: str, points: bool = False) -> dict[str, str]:
-    up = "提高" if points else "增长"
-    return {"zh": up if direction == "up" else "下降", "en": "increase" if direction == "up" else "decrease"}
+def _moved(direction: str, points: bool = False) -> dict[str, str]:
+    """增长/下降 (提高/下降 for points) and up/down, for "{span} 是增长28.0%" / "{span} is up 28.0%"."""
+    zh = ("提高" if points else "增长") if direction == "up" else "下降"
+    return {"zh": zh, "en": "up" if direction == "up" else "down"}
+
+
+def _points(number: str) -> dict[str, str]:
+    return {"zh": f"{number}个百分点", "en": f"{number} percentage points"}
 
 
 @check("change-rate-mismatch")
@@ -104,27 +109,25 @@ def change_rate_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         values = issue.values
         before, after, stated = values["before"], values["after"], values["stated"]
         direction = "up" if after.value > before.value else "down"
-        word = _movement_words(direction)
+        word, up = _moved(direction), _moved(direction, points=True)
         span = f"{before.figure} → {after.figure}"
         mode = values["mode"]
         if mode == "absolute":
             amount = format_number(values["computed"] / max(stated.scale, 1e-12), max(stated.decimals, after.decimals))
             amount += stated.raw_unit or after.raw_unit
-            computed = {"zh": f"{span} 是{word['zh']}{amount}", "en": f"{span} is a {word['en']} of {amount}"}
+            computed = {"zh": f"{span} 是{word['zh']}{amount}", "en": f"{span} is {word['en']} {amount}"}
         elif mode == "points":
             points = format_number(values["computed"], _level_decimals(values["computed"], stated, before, after))
-            word = _movement_words(direction, points=True)
-            computed = {"zh": f"{span} 是{word['zh']}{points}个百分点",
-                        "en": f"{span} is a {word['en']} of {points} percentage points"}
+            computed = {"zh": f"{span} 是{up['zh']}{points}个百分点",
+                        "en": f"{span} is {word['en']} {points} percentage points"}
         elif mode == "relative-or-points":
             relative = _pct(values["relative"], stated)
             points = format_number(values["points"], _level_decimals(values["points"], stated, before, after))
-            up = _movement_words(direction, points=True)["zh"]
-            computed = {"zh": f"{span} 是{up}{points}个百分点（相对{word['zh']}{relative}）",
-                        "en": f"{span} is a {word['en']} of {points} percentage points ({relative} relative)"}
+            computed = {"zh": f"{span} 是{up['zh']}{points}个百分点（相对{word['zh']}{relative}）",
+                        "en": f"{span} is {word['en']} {points} percentage points ({relative} relative)"}
         else:
             relative = _pct(values["computed"], stated)
-            computed = {"zh": f"{span} 是{word['zh']}{relative}", "en": f"{span} is a {relative} {word['en']}"}
+            computed = {"zh": f"{span} 是{word['zh']}{relative}", "en": f"{span} is {word['en']} {relative}"}
         yield _finding(issue, {"computed": computed, "stated": stated.figure})
 
 
@@ -133,15 +136,16 @@ def percent_vs_points(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for issue in _change_issues(doc, ("points", "points-non-rate")):
         values = issue.values
         before, after, stated = values["before"], values["after"], values["stated"]
-        word = _movement_words("up" if after.value > before.value else "down", points=True)
+        word = _moved("up" if after.value > before.value else "down", points=True)
         number = stated.figure[: len(stated.figure) - len(stated.raw_unit)] if stated.raw_unit else stated.figure
         relative = values.get("relative")
-        relative_text = "" if relative is None else _pct(relative, stated)
+        # the relative change is an alternative wording here, not a mismatch: shown at the text's precision
+        relative_text = "" if relative is None else format_number(relative, stated.decimals) + "%"
         args = {"before": before.figure, "after": after.figure, "stated": stated.figure, "word": word,
-                "points": f"{number}个百分点", "relative": relative_text}
+                "points": _points(number), "wording": f"{number}个百分点", "relative": relative_text}
         if issue.kind == "points":
             # The figure equals the difference in points, so only the unit word is wrong: a safe fix.
-            yield _finding(issue, args, None, safe=True)
+            yield _finding(issue, args, None if relative_text else "from_zero", safe=True)
         else:
             yield _finding(issue, args, "non_rate", safe=False)
 

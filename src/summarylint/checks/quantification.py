@@ -20,6 +20,7 @@ from ..engine import RuleContext
 from ..model import Block, Document, Section, Sentence
 from ..registry import check
 from ..text_utils import (
+    WordList,
     clause_at,
     find_figures,
     has_figure,
@@ -179,7 +180,7 @@ def figure_without_unit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                           variant=metric[1])
 
 
-def _metric_before(lead: str, amounts: re.Pattern[str], rates: re.Pattern[str]) -> tuple[str, str] | None:
+def _metric_before(lead: str, amounts: WordList, rates: WordList) -> tuple[str, str] | None:
     """The metric a bare number belongs to, when it stands right before it (营收1200, 转化率为3.5)."""
     tail = re.search(r"([^\d，,。；;]{1,12}?)(?:为|达到?|是|约|共计?|累计|由|从|[:：])?\s*$", lead)
     if not tail:

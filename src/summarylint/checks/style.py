@@ -30,7 +30,17 @@ from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
-from ..text_utils import CJK_RE, alternation, count_cjk, halfwidth_marks, is_cjk, lexicon, patterns_re, words_re
+from ..text_utils import (
+    CJK_RE,
+    WordList,
+    alternation,
+    count_cjk,
+    halfwidth_marks,
+    is_cjk,
+    lexicon,
+    patterns_re,
+    words_re,
+)
 
 _LEX = "style"
 
@@ -72,11 +82,12 @@ def _all_cliche_hits(doc: Document) -> list[_Hit]:
     if _last_hits.get("doc") is not doc:  # T001 and T002 both need them; holding doc pins its id
         groups: dict[str, list[str]] = lexicon(_LEX)["boilerplate"]
         patterns: dict[str, str] = lexicon(_LEX)["boilerplate_patterns"]
-        regexes = [(group, alternation(tuple(words))) for group, words in groups.items()]
-        regexes += [(group, re.compile(pattern)) for group, pattern in patterns.items()]
+        matchers: list[tuple[str, WordList | re.Pattern[str]]] = [
+            (group, alternation(tuple(words))) for group, words in groups.items()]
+        matchers += [(group, re.compile(pattern)) for group, pattern in patterns.items()]
         spans = _prose_spans(doc)
-        found = [_Hit(m.start(), m.end(), m.group(), group) for group, regex in regexes
-                 for m in regex.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
+        found = [_Hit(m.start(), m.end(), m.group(), group) for group, matcher in matchers
+                 for m in matcher.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
         _last_hits.update(doc=doc, hits=_longest(found))
     hits: list[_Hit] = _last_hits["hits"]
     return hits
@@ -369,4 +380,8 @@ def _between_cjk_and_latin(text: str, pos: int) -> bool:
     if not 0 < pos < len(text):
         return False
     left, right = text[pos - 1], text[pos]
-    return (is_cjk(left) and right.isascii() and right.isalpha()) or (left.isascii() and left.isalpha() and is_cjk(right))
+
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalpha()
+
+    return (is_cjk(left) and latin(right)) or (latin(left) and is_cjk(right))

@@ -75,7 +75,7 @@ _PAST = (r"(?:去年|上年|上一年|前一年|上季度|上个?月|上周|上�
 _PERIOD_RE = re.compile(
     rf"(?:(?:\d{{4}}年(?:度)?|{_PAST}|[一二三四]季度|\d{{1,2}}月份?|[上下]半年|年初|月初|季初)"
     r"(?:同期|全年|全年度|末|底|初)?(?:平均|均值|日均)?(?:为|是|仅为?|只有|有)\s*$)"
-    rf"|(?:^|[^\u4e00-\u9fff]){_PAST}(?:同期)?\s*$")
+    rf"|^\s*{_PAST}(?:同期)?\s*$")
 _BASE_RE = re.compile(r"(?<![占同环对无相好])(?:比|较|相比|相较于?)(?![例重率较如为好大多少高低快慢强弱差])"
                       r"[^，,；;：:]{0,14}$")
 _PLAN_RE = re.compile(r"(?:计划|目标|预算|任务|预期|考核线)(?:值|数|量)?(?:为|是|定为|设定为|[:：])?"
@@ -92,13 +92,16 @@ _COMPARISON_RE = re.compile(
     r"同比|环比|(?:较|比|相比|相较于?)(?:上年|去年|上一年|上月|上个月|上周|上季度|上期|同期|年初|月初|季初"
     r"|\d{4}年|[一二三四]季度|\d{1,2}月|目标|计划|预期|改造前|优化前|上线前)")
 _YEAR_RE = re.compile(r"(\d{4})年")
+_SAME_PERIOD = [  # (comparison word of a change, the period a from-figure must name for it)
+    (re.compile(r"环比|[较比]上(?:[月周期]|季度)"), re.compile(r"上个?月|上周|上一?期|上季度|前一[月周期]")),
+    (re.compile(r"同比|[较比](?:上年|去年|同期)"), re.compile(r"上年|去年|上一年|同期|\d{4}年")),
+]
 
 _METRIC_LEAD_RE = re.compile(
     r"^(?:[\s*#>\-•·]|其中|同时|此外|另外|全年|全年度|本年度?|今年|上半年|下半年|本季度?|本月|本周|当月|当期"
     r"|[一二三四]季度|\d{4}年度?|截至[^，,]{0,8}|累计|共计?|合计|整体|总体)+")
 _METRIC_TAIL_RE = re.compile(
     r"(?:从|由|比|较|同比|环比|为|是|达到?|约|共计?|累计|合计|实现|完成了?|达成|新增|的|\s|\*)+$")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CUE_WORDS_RE = re.compile(r"(?:目标|计划|实际|预算)+$")
 _METRIC_LABEL_RE = re.compile(r"([^，,；;。：:\n]{1,16})[：:][^：:]*$")
 
@@ -435,8 +438,10 @@ def _attach_change(text: str, base: int, tagged: list[_Tagged], i: int, current:
     verb_start = item.verb_span[0] if item.verb_span else q.start
     prefix_start = max(item.clause_start, tagged[i - 1].quantity.end if i > 0 else item.clause_start)
     prefix = text[prefix_start - base:verb_start - base]
-    # 由A降到B，同比增长5%: a named comparison (同比, 较上年) after a from→to is another baseline.
-    names_other_baseline = current is not None and current.kind == "from-to" and _COMPARISON_RE.search(prefix)
+    # 由A降到B，同比增长5%: a named comparison (同比, 较上年) after a from→to is another baseline —
+    # unless the from names that period itself (由上月的3.2万单增至3.8万单，环比增长18.8%).
+    names_other_baseline = (current is not None and current.kind == "from-to" and _COMPARISON_RE.search(prefix)
+                            and not _same_period(text, base, current, prefix))
     if (current is not None and (current.before is not None or current.after is not None)
             and _ATTACH_PREFIX_RE.match(prefix) and not names_other_baseline and _change_fits(current, q)):
         current.changes += (change,)
@@ -448,6 +453,14 @@ def _attach_change(text: str, base: int, tagged: list[_Tagged], i: int, current:
                         comparison=_comparison(text, base, item))
     claims.append(claim)
     return claim
+
+
+def _same_period(text: str, base: int, claim: MetricClaim, prefix: str) -> bool:
+    """Whether a change's comparison word names the period the claim's from-figure is of."""
+    assert claim.before is not None
+    cue_start = max(0, claim.before.start - base - 12)
+    before_cue = text[cue_start:claim.before.start - base]
+    return any(comparison.search(prefix) and period.search(before_cue) for comparison, period in _SAME_PERIOD)
 
 
 def _change_fits(claim: MetricClaim, q: Quantity) -> bool:
@@ -538,7 +551,7 @@ def _metric(text: str, base: int, item: _Tagged) -> str:
 
 def _raw_metric(text: str, base: int, item: _Tagged) -> str:
     segment = text[item.clause_start - base:item.quantity.start - base].strip(" \t*#>-•·")[-16:]
-    return segment if _CJK_RE.search(segment) else ""
+    return segment if any("\u4e00" <= char <= "\u9fff" for char in segment) else ""
 
 
 def _strip_cue(segment: str) -> str:
