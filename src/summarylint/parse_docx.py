@@ -261,30 +261,24 @@ def _symbol(el: Any) -> str:
 def docx_document(source: DocxText, path: str = "<docx>") -> Document:
     """Build the Document: one line per paragraph, headings from styles and outline numbering."""
     from .classify import classify
-    from .outline import HeadingMatch, is_lone_dash, match_heading, strip_bullet
-    from .parse_text import indent_depth
+    from .outline import HeadingMatch, is_lone_dash, match_heading
+    from .parse_text import LineReader
     from .tree import TreeBuilder
 
     paragraphs = source.paragraphs
     text = source.text
     ranks = _level_ranks(paragraphs)
     builder = TreeBuilder(text)
-    masked: list[tuple[int, int]] = []
+    reader = LineReader(builder)
     start = 0
-    in_comment = False
     for para in paragraphs:
         line = para.text
         line_start, start = start, start + len(line) + 1
         if para.toc:
             if line:
-                masked.append((line_start, line_start + len(line)))
+                reader.masked.append((line_start, line_start + len(line)))
             continue
-        # As in plain text: HTML comments (<!-- summarylint-disable … -->) are directives, not prose.
-        if in_comment or line.lstrip().startswith("<!--"):
-            masked.append((line_start, line_start + len(line)))
-            in_comment = "-->" not in line
-            continue
-        if not line.strip() or is_lone_dash(line):
+        if reader.directive(line_start, line) or not line.strip() or is_lone_dash(line):
             continue
         lead = len(line) - len(line.lstrip(" \t\u3000"))
         end = len(line.rstrip(" \t\u3000"))
@@ -304,22 +298,8 @@ def docx_document(source: DocxText, path: str = "<docx>") -> Document:
                                      outline.ordinal if outline else None, None, outline.mark if outline else "")
             builder.heading(match, line_start)
             continue
-        # Everything else reads exactly as a line of plain text: keep in step with parse_text.parse_text.
-        bullet = strip_bullet(line)
-        content = line[bullet:]
-        list_item = bool(bullet) or para.list_level is not None
-        depth = indent_depth(line) if bullet else (para.list_level or 0)
-        heading = match_heading(content, bullet=list_item) or (None if list_item else builder.plain_heading(content))
-        kind = "list_item" if list_item else "paragraph"
-        if not list_item and builder.take_title(line, line_start, line_start + len(line)):
-            continue
-        if heading is None:
-            builder.block(kind, line_start + bullet, line_start + len(line), depth)
-            continue
-        builder.heading(heading, line_start + bullet, depth)
-        if heading.body_start is not None:
-            builder.block(kind, line_start + bullet + heading.body_start, line_start + len(line), depth)
-    doc = builder.finish("docx", path, masked)
+        reader.read(line_start, line, para.list_level)  # everything else reads as a line of plain text
+    doc = builder.finish("docx", path, reader.masked)
     classify(doc)
     return doc
 

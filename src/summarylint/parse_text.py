@@ -36,29 +36,47 @@ def indent_depth(line: str) -> int:
     return width // 2
 
 
-def parse_text(text: str, path: str = "<text>") -> Document:
-    builder = TreeBuilder(text)
-    masked: list[tuple[int, int]] = []
-    in_comment = False
-    for start, line in iter_lines(text):
-        # HTML comments (<!-- summarylint-disable … -->) are directives, not prose, in .txt files too.
-        if in_comment or line.lstrip().startswith("<!--"):
-            masked.append((start, start + len(line)))
-            in_comment = "-->" not in line
-            continue
-        if not line.strip() or is_lone_dash(line):
-            continue
+class LineReader:
+    """Reads one line of plain text into the tree: a directive, a heading, a title or a block.
+
+    Shared by the plain-text and Word parsers, so a .docx paragraph reads exactly as a .txt line.
+    """
+
+    def __init__(self, builder: TreeBuilder):
+        self.builder = builder
+        self.masked: list[tuple[int, int]] = []
+        self._in_comment = False
+
+    def directive(self, start: int, line: str) -> bool:
+        """HTML comments (<!-- summarylint-disable … -->) are directives, not prose, in .txt files too."""
+        if not (self._in_comment or line.lstrip().startswith("<!--")):
+            return False
+        self.masked.append((start, start + len(line)))
+        self._in_comment = "-->" not in line
+        return True
+
+    def read(self, start: int, line: str, list_level: int | None = None) -> None:
+        if self.directive(start, line) or not line.strip() or is_lone_dash(line):
+            return
+        builder = self.builder
         bullet = strip_bullet(line)
         content = line[bullet:]
-        depth = indent_depth(line) if bullet else 0
-        match = match_heading(content, bullet=bool(bullet)) or (None if bullet else builder.plain_heading(content))
-        kind = "list_item" if bullet else "paragraph"
-        if not bullet and builder.take_title(line, start, start + len(line)):
-            continue
+        in_list = bool(bullet) or list_level is not None
+        depth = indent_depth(line) if bullet else (list_level or 0)
+        match = match_heading(content, bullet=in_list) or (None if in_list else builder.plain_heading(content))
+        kind = "list_item" if in_list else "paragraph"
+        if not in_list and builder.take_title(line, start, start + len(line)):
+            return
         if match is None:
             builder.block(kind, start + bullet, start + len(line), depth)
-            continue
+            return
         builder.heading(match, start + bullet, depth)
         if match.body_start is not None:
             builder.block(kind, start + bullet + match.body_start, start + len(line), depth)
-    return builder.finish("text", path, masked)
+
+
+def parse_text(text: str, path: str = "<text>") -> Document:
+    reader = LineReader(TreeBuilder(text))
+    for start, line in iter_lines(text):
+        reader.read(start, line)
+    return reader.builder.finish("text", path, reader.masked)
