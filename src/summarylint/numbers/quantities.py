@@ -418,8 +418,10 @@ def chinese_number(token: str) -> float | None:
         return float(small)
     if not any(c in whole for c in "十百千万亿"):
         return None  # 二〇二四, 一一: digit strings are years or codes, not amounts
-    import cn2an  # deferred: ~0.25 s to import, needed only for numerals above 99
-
+    try:
+        import cn2an  # deferred: ~0.25 s to import, needed only for numerals above 99
+    except ImportError:  # not installed: the figure is left unread rather than failing the rule
+        return None
     try:
         return float(cn2an.cn2an(whole, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
