@@ -1,5 +1,6 @@
 """Cold start: whole-process wall time of `summarylint check FILE` against the bare floor
-`python -c "import click, markdown_it"`, measured in the same run, medians over N runs.
+`python -c "import click, markdown_it"`, measured in the same run, medians over N runs. The two
+commands alternate, run by run, so that a change in the machine's load shifts both alike.
 
     python bench/bench_startup.py [FILE] [--runs 15]
 
@@ -25,16 +26,21 @@ DEFAULT = ROOT.parent / "shared" / "seeds" / "000_e6ba67014c815739.txt"
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MB) over runs."""
-    times, peaks = [], []
+def once(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENV)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def timed(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall seconds and peak RSS (MB) of each command over runs, the commands taking turns."""
+    samples: list[list[tuple[float, float]]] = [[] for _ in cmds]
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENV)
-        _, _, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+        for cmd, out in zip(cmds, samples, strict=True):
+            out.append(once(cmd))
+    return [(statistics.median(t for t, _ in out), max(m for _, m in out)) for out in samples]
 
 
 def main() -> None:
@@ -47,9 +53,8 @@ def main() -> None:
     check = [str(script), "check", args.file] if script.exists() else [sys.executable, "-m", "summarylint", "check",
                                                                        args.file]
     floor_cmd = [sys.executable, "-c", "import click, markdown_it"]
-    timed(check, 2)  # warm the OS file cache and .pyc files
-    floor, floor_mem = timed(floor_cmd, args.runs)
-    cold, cold_mem = timed(check, args.runs)
+    timed([check, floor_cmd], 2)  # warm the OS file cache, .pyc files and summarylint's caches
+    (floor, floor_mem), (cold, cold_mem) = timed([floor_cmd, check], args.runs)
     size = len(Path(args.file).read_text(encoding="utf-8", errors="replace"))
     print(f"file: {args.file} ({size:,} chars), {args.runs} runs each")
     print(f"floor  python -c 'import click, markdown_it': median {floor:.3f} s, peak {floor_mem:.0f} MB")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from . import fastre
 from .data import load_data
 from .errors import ConfigError
 from .model import Document, Section
@@ -89,15 +90,43 @@ def get_profile(name: str) -> Profile:
                    dict(entry.get("scoring") or {}))
 
 
+_SPECIAL = frozenset(r"\.^$*+?{}[]()|")
+
+
+class _Cue:
+    """One `detect:` pattern (IGNORECASE). Most are plain Chinese words: those are found with str.find;
+    the rest are compiled on first use (the ~70 cue patterns cost ~4 ms to compile at every start)."""
+
+    __slots__ = ("_regex", "pattern", "word")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        plain = pattern and not _SPECIAL.intersection(pattern) and pattern.lower() == pattern == pattern.upper()
+        self.word = pattern if plain else None
+        self._regex: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> str | None:
+        """The text of the first match (None: no match)."""
+        if self.word is not None:
+            return self.word if self.word in text else None
+        if self._regex is None:
+            self._regex = fastre.compile(self.pattern, re.I)
+        m = self._regex.search(text)
+        return None if m is None else m.group()
+
+
 @cache
-def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
-    return {name: {where: [re.compile(p, re.I) for p in pats] for where, pats in (entry.get("detect") or {}).items()}
+def _patterns() -> dict[str, dict[str, list[_Cue]]]:
+    return {name: {where: [_Cue(p) for p in pats] for where, pats in (entry.get("detect") or {}).items()}
             for name, entry in _data()["profiles"].items()}
+
+
+_SAMPLE_LABEL_RE = fastre.lazy(r"^篇[一二三四五六七八九十]+[:：]?\s*")
 
 
 def _unit_title(doc: Document, unit: Section) -> str:
     if unit.style == "sample":
-        return re.sub(r"^篇[一二三四五六七八九十]+[:：]?\s*", "", unit.title)
+        return _SAMPLE_LABEL_RE.sub("", unit.title)
     return doc.title or ""
 
 
@@ -129,19 +158,19 @@ def detect_unit(doc: Document, unit: Section, lang: str = "zh") -> GenreChoice:
         pats = _patterns()[name]
         score = 0.0
         reasons: list[str] = []
-        hits = [m.group() for p in pats.get("title", []) if (m := p.search(title))]
+        hits = [hit for p in pats.get("title", []) if (hit := p.search(title)) is not None]
         if hits:
             score += weights["title"]["weight"] * min(len(hits), weights["title"]["max"])
             reasons.append(words["title"].format(text=_short(title), hit=hits[0]))
         heading_hits = []
         for heading in headings:
-            m = next((m for p in pats.get("headings", []) if (m := p.search(heading))), None)
-            if m:
-                heading_hits.append((heading, m.group()))
+            hit = next((hit for p in pats.get("headings", []) if (hit := p.search(heading)) is not None), None)
+            if hit is not None:
+                heading_hits.append((heading, hit))
         if heading_hits:
             score += weights["headings"]["weight"] * min(len(heading_hits), weights["headings"]["max"])
             reasons.append(words["heading"].format(text=_short(heading_hits[0][0]), hit=heading_hits[0][1].strip()))
-        content_hits = [m.group() for p in pats.get("content", []) if (m := p.search(body))]
+        content_hits = [hit for p in pats.get("content", []) if (hit := p.search(body)) is not None]
         if content_hits:
             score += weights["content"]["weight"] * min(len(content_hits), weights["content"]["max"])
             reasons.append(words["content"].format(hits="、".join(content_hits[:3])))

@@ -7,6 +7,9 @@
 - The user's config: the nearest summarylint.toml / .summarylint.toml / pyproject.toml
   [tool.summarylint] above the document, as the CLI finds it; looked up on every lint and
   reloaded when its modification time changes.
+- Every keystroke re-lints the document: the rules (loaded once per config, with the Linter) run
+  on the new text, but the score is not computed, since an editor shows no score (the gains alone
+  re-score the document once per rule). What rules ask of unchanged sentences is cached.
   `initializationOptions: {"lang": "en", "profile": "weekly"}` override the message language and
   the genre, as `--lang` and `--profile` do on the command line.
 
@@ -33,10 +36,12 @@ from . import __version__
 from .api import Linter
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
+from .engine import lint_document
 from .errors import SummarylintError
 from .formatters.sarif_format import describe_fix
+from .genre import detect
+from .parse import parse_document
 from .registry import Rule
-from .report import FileReport
 
 SOURCE = "summarylint"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.summarylint"
@@ -89,9 +94,19 @@ class PositionMap:
 @dataclass
 class _Linted:
     version: int | None
-    report: FileReport | None
+    diagnostics: list[Diagnostic] | None  # None: the lint failed (a broken config)
     positions: PositionMap
     linter: Linter | None
+
+
+def diagnose(linter: Linter, text: str, path: str, fmt: str | None = None) -> tuple[list[Diagnostic], list[str]]:
+    """What `linter.lint_text(text, path, fmt)` reports (diagnostics, rule errors), without the score:
+    the same genre, rules, language and rule options, the same suppressions."""
+    doc = parse_document(text, path, fmt)
+    genre = detect(doc, linter.profile, linter.lang, linter.profile_source)
+    result = lint_document(doc, linter.rules, lang=linter.lang, profile=genre.rule_profile,
+                           rule_options=linter.config.options)
+    return result.diagnostics, result.errors
 
 
 @dataclass
@@ -130,12 +145,13 @@ class SummarylintServer:
             self.results.pop(uri, None)
             return
         diagnostics: list[types.Diagnostic] = []
-        report: FileReport | None = None
+        found: list[Diagnostic] | None = None
+        errors: list[str] = []
         linter: Linter | None = None
         started = time.perf_counter()
         try:
             linter = self.linter_for(path)
-            report = linter.lint_text(text, path or document.filename or uri, _fmt(document.language_id, path))
+            found, errors = diagnose(linter, text, path or document.filename or uri, _fmt(document.language_id, path))
         except SummarylintError as exc:  # a broken config or rule pack: say so where the user looks
             message = str(exc)
             diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
@@ -151,11 +167,11 @@ class SummarylintServer:
                                                 severity=types.DiagnosticSeverity.Error, source=SOURCE))
             self._tell_once(message, types.MessageType.Error)
         self.last_lint_seconds = time.perf_counter() - started
-        if report is not None:
-            diagnostics = [to_lsp(d, positions) for d in report.diagnostics]
-            for error in report.errors:
+        if found is not None:
+            diagnostics = [to_lsp(d, positions) for d in found]
+            for error in errors:
                 self._tell_once(error, types.MessageType.Warning)
-        self.results[uri] = _Linted(document.version, report, positions, linter)
+        self.results[uri] = _Linted(document.version, found, positions, linter)
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version))
 
@@ -180,7 +196,7 @@ class SummarylintServer:
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         linted = self._current(uri)
-        if linted is None or linted.report is None:
+        if linted is None or linted.diagnostics is None:
             return []
         lang = linted.linter.lang if linted.linter else "zh"
         only = params.context.only
@@ -188,7 +204,7 @@ class SummarylintServer:
         start, end = positions.offset(params.range.start), positions.offset(params.range.end)
         actions: list[types.CodeAction] = []
         if not only or any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
-            for d in linted.report.diagnostics:
+            for d in linted.diagnostics:
                 if d.fix is None or not d.fix.edits or not (d.start <= end and start <= d.end):
                     continue
                 title = f"{d.rule} {describe_fix(d, positions.text, lang)}"
@@ -200,7 +216,7 @@ class SummarylintServer:
         if not only or any(FIX_ALL.startswith(k) for k in only):
             from .fixes import select_edits
 
-            edits = select_edits(linted.report.diagnostics)
+            edits = select_edits(linted.diagnostics)
             if edits:
                 actions.append(types.CodeAction(
                     title=_FIX_ALL_TITLE.get(lang, _FIX_ALL_TITLE["zh"]), kind=FIX_ALL,
@@ -223,10 +239,10 @@ class SummarylintServer:
         from .cli import rule_doc
 
         linted = self._current(params.text_document.uri)
-        if linted is None or linted.report is None or linted.linter is None:
+        if linted is None or linted.diagnostics is None or linted.linter is None:
             return None
         offset = linted.positions.offset(params.position)
-        hits = sorted((d for d in linted.report.diagnostics if d.start <= offset <= d.end),
+        hits = sorted((d for d in linted.diagnostics if d.start <= offset <= d.end),
                       key=lambda d: (d.end - d.start, d.start))
         if not hits:
             return None

@@ -20,60 +20,123 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
+from . import fastre
 from .data import load_data
 from .model import Block, Document, Section
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
-_ORDINAL_RE = re.compile(
+_ORDINAL_RE = fastre.compile(
     r"^[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)][、.．]?"
     r"|[一二三四五六七八九十]{1,3}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)[ \t\u3000]*"
 )
-# Not quantities: identifiers, versions, dates and clock times (rule catalogue §0.2).
-_NOT_FIGURE_RE = re.compile(
-    r"[A-Za-z]+[ \t]?[-_#]?\d+(?:\.\d+)*"  # P1, Q3, INV-3318, iOS 15, v4.6.0, W47
-    r"|#\d+"  # PR #2210
-    r"|\d+(?:\.\d+){2,}"  # 2.3.1
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2024-12-20
-    r"|\d{1,2}[:：]\d{2}"  # 09:41
+_PLACEHOLDER_RE = fastre.compile(
+    r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|×{2,}|_{2,}|某某|【请[^】]*】|\[填写[^\]]*\]"
 )
-_DATE_RE = re.compile(
-    r"(?:20|19)\d{2}[ \t]*年(?:度|底|初|末|内)?(?:[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?)?"
-    r"|\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?(?:[上中下]旬|底|初|末|中)?"
-    r"|(?<![\d.])\d{1,2}[ \t]*[日号](?=前|起|之前|以前|至|到|—|-|–|~|～|、|，|,|完成|上线|$)"
-    r"|第[ \t]*\d{1,2}[ \t]*周"
-    r"|(?:上午|下午|晚上|早上|中午|凌晨)?\d{1,2}[ \t]*[点时](?:\d{1,2}分|半)?(?=前|后|至|到|—|-|，|,|发|开|$)"
-    r"|[Qq][1-4]"
-)
-_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
-_CN_FIGURE_RE = re.compile(
-    r"[一二两三四五六七八九十百千]+(?:个百分点|倍|成(?=[，。；、]))|[两三四五六七八九十百千]+[万亿]"
-)
-_PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|×{2,}|_{2,}|某某|【请[^】]*】|\[填写[^\]]*\]")
 _LEADIN_END = ("：", ":")
 _LABEL_STYLES = {"runin", "runin-bullet", "label", "label-bullet", "bold", "cn-paren", "num-dot", "num-paren",
                  "circled", "cn-dun", "md-h3", "md-h4", "md-h5", "md-h6"}
 
+# Compiled on first use (start-up time: each costs 0.3-1 ms to compile). Dates are read by has_date
+# (plan items); the other three only by the fallback figure reader, when summarylint.numbers is absent.
+
 
 @cache
-def _lexicons() -> dict[str, re.Pattern[str]]:
+def _not_figure_re() -> re.Pattern[str]:
+    """Not quantities: identifiers, versions, dates and clock times (rule catalogue §0.2)."""
+    return fastre.compile(
+        r"[A-Za-z]+[ \t]?[-_#]?\d+(?:\.\d+)*"  # P1, Q3, INV-3318, iOS 15, v4.6.0, W47
+        r"|#\d+"  # PR #2210
+        r"|\d+(?:\.\d+){2,}"  # 2.3.1
+        r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2024-12-20
+        r"|\d{1,2}[:：]\d{2}"  # 09:41
+    )
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    return fastre.compile(
+        r"(?:20|19)\d{2}[ \t]*年(?:度|底|初|末|内)?(?:[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?)?"
+        r"|\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?(?:[上中下]旬|底|初|末|中)?"
+        r"|(?<![\d.])\d{1,2}[ \t]*[日号](?=前|起|之前|以前|至|到|—|-|–|~|～|、|，|,|完成|上线|$)"
+        r"|第[ \t]*\d{1,2}[ \t]*周"
+        r"|(?:上午|下午|晚上|早上|中午|凌晨)?\d{1,2}[ \t]*[点时](?:\d{1,2}分|半)?(?=前|后|至|到|—|-|，|,|发|开|$)"
+        r"|[Qq][1-4]"
+    )
+
+
+@cache
+def _number_re() -> re.Pattern[str]:
+    return fastre.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
+
+
+@cache
+def _cn_figure_re() -> re.Pattern[str]:
+    return fastre.compile(
+        r"[一二两三四五六七八九十百千]+(?:个百分点|倍|成(?=[，。；、]))|[两三四五六七八九十百千]+[万亿]"
+    )
+
+
+_LITERAL_CHARS = frozenset(r"\.^$*+?{}[]()|")
+
+
+class _Cues:
+    """One cue lexicon of rules/scoring.yaml (`signals: lexicons:`): a list of regexes, any of which may
+    match. Signals only ask whether one does (search/match → bool), so the plain words among them (most
+    of them) are tested with `in` / startswith, and only the others are joined into a regex, compiled
+    the first time the plain words do not decide: a dozen alternations of Chinese words cost ~7 ms
+    to compile, on every start."""
+
+    def __init__(self, terms: Iterable[str]):
+        terms = list(terms)
+        self.words = tuple(t for t in terms if t and not _LITERAL_CHARS.intersection(t))
+        self.patterns = tuple(t for t in terms if t not in self.words)
+        self._by_first: dict[str, tuple[str, ...]] = {}
+        for word in self.words:
+            self._by_first[word[0]] = (*self._by_first.get(word[0], ()), word)
+        self._firsts = frozenset(self._by_first)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        return fastre.compile("|".join(self.patterns)) if self.patterns else None
+
+    def search(self, text: str) -> bool:
+        present = self._firsts.intersection(text) if len(text) <= 64 else [c for c in self._firsts if c in text]
+        for first in present:  # only words whose first character occurs
+            if any(word in text for word in self._by_first[first]):
+                return True
+        return self.regex is not None and self.regex.search(text) is not None
+
+    def match(self, text: str) -> bool:
+        if text.startswith(self.words):
+            return True
+        return self.regex is not None and self.regex.match(text) is not None
+
+
+@cache
+def _lexicons() -> dict[str, _Cues]:
     data = load_data("scoring.yaml")["signals"]["lexicons"]
-    return {name: re.compile("|".join(terms)) for name, terms in data.items()}
+    return {name: _Cues(terms) for name, terms in data.items()}
 
 
 def _strip_ordinal(text: str) -> str:
     return _ORDINAL_RE.sub("", text, count=1)
 
 
+_KEY_NOISE_RE = fastre.compile(r"[\s*_`#>|。，、；：:;,.！!？?“”\"'‘’（）()【】\[\]-]+")
+
+
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """The comparison key of an item: ordinals, whitespace, Markdown marks and punctuation removed."""
-    text = _strip_ordinal(text)
-    return re.sub(r"[\s*_`#>|。，、；：:;,.！!？?“”\"'‘’（）()【】\[\]-]+", "", text)
+    """The comparison key of an item: ordinals, whitespace, Markdown marks and punctuation removed.
+    (Cached: every unit, the repetition count and each re-lint in an editor ask about the same claims.)"""
+    return _KEY_NOISE_RE.sub("", _strip_ordinal(text))
 
 
+@lru_cache(maxsize=16384)
 def cjk_count(text: str) -> int:
     return len(_CJK_RE.findall(text))
 
@@ -106,12 +169,12 @@ def figures(text: str) -> tuple[str, ...]:
 def own_figures(text: str) -> tuple[str, ...]:
     """The fallback reader: Arabic numbers and a few Chinese forms, minus dates, ids and placeholders."""
     text = _PLACEHOLDER_RE.sub(" ", _strip_ordinal(text))
-    text = _NOT_FIGURE_RE.sub(" ", text)
-    text = _DATE_RE.sub(" ", text)
-    return (*(m.group() for m in _NUMBER_RE.finditer(text)), *(m.group() for m in _CN_FIGURE_RE.finditer(text)))
+    text = _not_figure_re().sub(" ", text)
+    text = _date_re().sub(" ", text)
+    return (*(m.group() for m in _number_re().finditer(text)), *(m.group() for m in _cn_figure_re().finditer(text)))
 
 
-_CLAUSE_RE = re.compile(r"[，,；;。！？!?]")
+_CLAUSE_RE = fastre.compile(r"[，,；;。！？!?]")
 
 
 def has_baseline(text: str) -> bool:
@@ -122,7 +185,7 @@ def has_baseline(text: str) -> bool:
 
 
 def has_date(text: str) -> bool:
-    return bool(_DATE_RE.search(_strip_ordinal(text))) or bool(_lexicons()["time_box"].search(text))
+    return bool(_date_re().search(_strip_ordinal(text))) or _lexicons()["time_box"].search(text)
 
 
 @dataclass
@@ -185,8 +248,32 @@ class Signals:
 # ----------------------------------------------------------------------------- items
 
 # Sentence ends for signals: CJK and ASCII terminal punctuation; a half-width "." after CJK ends one
-# too, so a fix that only changes the width of punctuation cannot change what is counted.
-_CLAIM_END_RE = re.compile(r"[。！？!?；;…]+[”’」』）)\]】]*|(?<=[\u4e00-\u9fff%％）)”])\.(?!\d)")
+# too, so a fix that only changes the width of punctuation cannot change what is counted. (What may
+# stand before that "." is tested in _claims: a [\u4e00-\u9fff] class costs ~1.5 ms to compile.)
+_CLAIM_END_RE = fastre.compile(r"[。！？!?；;…]+[”’」』）)\]】]*|\.(?!\d)")
+_BEFORE_STOP = "%％）)”"
+
+
+@lru_cache(maxsize=16384)
+def _claims(text: str) -> tuple[str, ...]:
+    """The claims (sentences) of a block's text, line by line."""
+    out = []
+    for line in text.split("\n"):
+        cursor = 0
+        for m in _CLAIM_END_RE.finditer(line):
+            end = m.end()
+            if end - m.start() == 1 and line[m.start()] == ".":  # "." ends a claim after CJK, %, ）or ”
+                before = line[m.start() - 1] if m.start() else ""
+                if not ("\u4e00" <= before <= "\u9fff" or (before and before in _BEFORE_STOP)):
+                    continue
+            piece = line[cursor:end].strip(" \t\u3000\r")
+            cursor = end
+            if piece:
+                out.append(piece)
+        rest = line[cursor:].strip(" \t\u3000\r")
+        if rest:
+            out.append(rest)
+    return tuple(out)
 
 
 def _distinct(texts: Iterable[str], seen: set[str]) -> Iterator[str]:
@@ -202,9 +289,10 @@ def _is_content(text: str, min_cjk: int) -> bool:
     return cjk_count(text) >= min_cjk and not stripped.endswith(_LEADIN_END)
 
 
-def _kind_sections(unit: Section, kinds: Iterable[str]) -> list[Section]:
+def _kind_sections(sections: list[Section], kinds: Iterable[str]) -> list[Section]:
+    """Sections of the given kinds among `sections` (a unit's descendants, in document order)."""
     wanted = set(kinds)
-    return [s for s in unit.walk() if s is not unit and s.kind in wanted]
+    return [s for s in sections if s.kind in wanted]
 
 
 class _Reader:
@@ -215,6 +303,7 @@ class _Reader:
         self.doc = doc
         self.exclude = sorted(exclude)
         self._cache: dict[int, str] = {}
+        self._content: dict[tuple[int, int], bool] = {}
 
     def text(self, block: Block) -> str:
         cached = self._cache.get(id(block))
@@ -234,17 +323,8 @@ class _Reader:
         self._cache[id(block)] = text
         return text
 
-    def claims(self, block: Block) -> Iterator[str]:
-        for line in self.text(block).split("\n"):
-            cursor = 0
-            for m in _CLAIM_END_RE.finditer(line):
-                piece = line[cursor:m.end()].strip(" \t\u3000\r")
-                cursor = m.end()
-                if piece:
-                    yield piece
-            rest = line[cursor:].strip(" \t\u3000\r")
-            if rest:
-                yield rest
+    def claims(self, block: Block) -> tuple[str, ...]:
+        return _claims(self.text(block))
 
     def sentences(self, sections: list[Section]) -> Iterator[str]:
         for section in sections:
@@ -252,7 +332,14 @@ class _Reader:
                 yield from self.claims(block)
 
     def has_content(self, section: Section, min_cjk: int) -> bool:
-        return any(_is_content(self.text(b), min_cjk) for b in section.all_blocks())
+        """A block of the section or of its descendants is content (kept per section: asked of every one)."""
+        key = (id(section), min_cjk)
+        found = self._content.get(key)
+        if found is None:
+            found = (any(_is_content(self.text(b), min_cjk) for b in section.blocks)
+                     or any(self.has_content(child, min_cjk) for child in section.children))
+            self._content[key] = found
+        return found
 
     def items(self, sections: list[Section]) -> Iterator[str]:
         """Items of a reflection or plan part: each block, with the run-in title of its section in front of
@@ -287,6 +374,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
     # A line that repeats the title or a heading (a second copy's title, pasted below) is no new content.
     seen: set[str] = {normalise(t) for t in (doc.title or "", *(s.title for s in doc.sections()))}
     all_blocks: list[Block] = list(unit.all_blocks())
+    sections = [s for s in unit.walk() if s is not unit]
     for block in all_blocks:
         for text in _distinct(read.claims(block), seen):
             if _PLACEHOLDER_RE.fullmatch(text.strip()):
@@ -294,13 +382,13 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.content_chars += cjk_count(_PLACEHOLDER_RE.sub("", _strip_ordinal(text)))
             sig.figures += len(figures(text))
 
-    for section in unit.walk():
-        if section is not unit and read.has_content(section, min_cjk):
+    for section in sections:
+        if read.has_content(section, min_cjk):
             sig.kinds.add(section.kind)
 
     not_results = lex["results_exclude_titles"]
     # Unnamed body sections ("一、全年招聘情况", classified "other" from their content) hold work too.
-    results = [s for s in unit.walk() if s is not unit and not not_results.search(s.title)
+    results = [s for s in sections if not not_results.search(s.title)
                and (s.kind in results_kinds or (s.kind == "other" and s.kind_source in ("content", "parent")))]
     for text in _distinct(read.sentences(results), set()):
         if not _is_content(text, min_cjk):
@@ -314,7 +402,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
         elif lex["deliverable"].search(text) and not lex["empty_pledge"].search(text):
             sig.results_evidence += 1
 
-    reflection = _kind_sections(unit, ("reflection",))
+    reflection = _kind_sections(sections, ("reflection",))
     for text in _distinct(read.items(reflection), set()):
         if not _is_content(text, min_cjk):
             continue
@@ -329,7 +417,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
         if id(block) not in in_reflection:
             sig.inline_problems += sum(1 for s in _distinct(read.claims(block), problems) if lex["problem"].search(s))
 
-    plan = _kind_sections(unit, ("plan",))
+    plan = _kind_sections(sections, ("plan",))
     for text in _distinct(read.items(plan), set()):
         if not _is_content(text, min_cjk) or lex["signature"].match(text):
             continue
@@ -339,7 +427,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
         if figures(text) or (lex["deliverable"].search(text) and not empty):
             sig.plan_measurable += 1
 
-    sig.projects = _projects(unit, lex, min_cjk, read)
+    sig.projects = _projects(unit, sections, lex, min_cjk, read)
     return sig
 
 
@@ -361,11 +449,12 @@ def repetition(doc: Document, exclude: Sequence[tuple[int, int]] = ()) -> tuple[
     return total, repeated
 
 
-def _projects(unit: Section, lex: dict[str, re.Pattern[str]], min_cjk: int, read: _Reader) -> list[ProjectBlock]:
+def _projects(unit: Section, sections: list[Section], lex: dict[str, _Cues], min_cjk: int,
+              read: _Reader) -> list[ProjectBlock]:
     """Per-project blocks (项目一：… / 核心项目二：…): each should hold a result and a reflection."""
     blocks = []
-    for section in unit.walk():
-        if section is unit or not lex["project_title"].search(section.title):
+    for section in sections:
+        if not lex["project_title"].search(section.title):
             continue
         if not section.children or section.kind not in ("results", "other"):
             continue

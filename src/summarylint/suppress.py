@@ -14,23 +14,26 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from . import fastre
 from .diagnostics import Diagnostic
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = fastre.lazy(
     r"<!--[ \t]*summarylint-(?P<verb>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rules>.*?)-->"
 )
 ALL = "*"
 
 
-@dataclass
 class _State:
     """What is switched off from one block directive to the next."""
 
-    all_off: bool = False
-    off: frozenset[str] = frozenset()  # rules off while the others run
-    back_on: frozenset[str] = frozenset()  # rules re-enabled while all are off
+    __slots__ = ("all_off", "back_on", "off")
+
+    def __init__(self, all_off: bool = False, off: frozenset[str] = frozenset(),
+                 back_on: frozenset[str] = frozenset()) -> None:
+        self.all_off = all_off
+        self.off = off  # rules off while the others run
+        self.back_on = back_on  # rules re-enabled while all are off
 
     def suppresses(self, diagnostic: Diagnostic) -> bool:
         if self.all_off:
@@ -52,11 +55,13 @@ class _State:
         return _State(False, frozenset(k for k in self.off if k not in keys))
 
 
-@dataclass
 class Suppressions:
-    block_lines: list[int] = field(default_factory=list)  # 1-based lines where the block state changes
-    block_states: list[_State] = field(default_factory=list)
-    line_keys: dict[int, set[str]] = field(default_factory=dict)  # line → rules off on that line only
+    __slots__ = ("block_lines", "block_states", "line_keys")
+
+    def __init__(self) -> None:
+        self.block_lines: list[int] = []  # 1-based lines where the block state changes
+        self.block_states: list[_State] = []
+        self.line_keys: dict[int, set[str]] = {}  # line → rules off on that line only
 
     def suppresses(self, diagnostic: Diagnostic) -> bool:
         keys = self.line_keys.get(diagnostic.line, set())

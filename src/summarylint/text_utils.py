@@ -4,9 +4,12 @@ Figures, dates and time bounds, placeholders, clauses, items of a section, genre
 punctuation, and `content_words` (the nouns two passages share, from word lists in jieba's format
 shipped in rules/ — see the note above `_vocabulary` for why no segmenter is loaded).
 
-Cold-start matters (0.35 s for a whole check): literal word lists are matched with `str.find`
+Cold-start matters (0.35 s for a whole check): patterns are compiled through fastre (kept between
+runs; the rarely needed ones on first use), literal word lists are matched with `str.find`
 (WordList), not compiled into big regexes, and CJK context is tested with Python predicates
 rather than regex classes over the 21k-wide CJK range, which take milliseconds each to compile.
+Functions of a sentence's text alone are cached (lru_cache): several rules ask the same thing of
+the same sentence, and an editor re-lints an unchanged sentence on every keystroke.
 
 Pasted text is often NFKC-normalised, so every pattern accepts both widths (`，`/`,`, `（`/`(`).
 """
@@ -15,23 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import fastre
 from .data import load_data, rules_dir
 from .model import Block, Document, Section
 
 if TYPE_CHECKING:
     from .engine import RuleContext
 
-# The same pattern string as outline.py and signals.py: re's cache compiles it once per process.
-# (A character class over the 21k-wide CJK range costs ~4 ms to compile: classes that need CJK
-# context are written as Python predicates below instead.)
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# A character class over the 21k-wide CJK range costs ~2-4 ms to compile (once per interpreter with
+# fastre): classes that need CJK context are written as Python predicates below instead.
+CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
+@lru_cache(maxsize=16384)
 def count_cjk(text: str) -> int:
     return len(CJK_RE.findall(text))
 
@@ -51,13 +54,19 @@ def lexicon(name: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-@dataclass(frozen=True)
 class WordMatch:
-    """A hit of a WordList, with the three methods of re.Match the rules use."""
+    """A hit of a WordList, with the three methods of re.Match the rules use. (The small record classes
+    here are plain classes with __slots__, not dataclasses: each dataclass costs ~0.5 ms at import.)"""
 
-    begin: int
-    stop: int
-    word: str
+    __slots__ = ("begin", "stop", "word")
+
+    def __init__(self, begin: int, stop: int, word: str) -> None:
+        self.begin = begin
+        self.stop = stop
+        self.word = word
+
+    def __repr__(self) -> str:
+        return f"WordMatch({self.begin}, {self.stop}, {self.word!r})"
 
     def start(self) -> int:
         return self.begin
@@ -81,10 +90,26 @@ class WordList:
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = tuple(sorted(set(words), key=len, reverse=True))
+        # Words by first character (longest first within each): only the words whose first character
+        # occurs in a text can occur in it, which spares most `find` calls on a sentence.
+        by_first: dict[str, list[str]] = {}
+        for word in self.words:
+            by_first.setdefault(word[:1], []).append(word)
+        self._by_first = {first: tuple(words) for first, words in by_first.items()}
+        self._firsts = frozenset(by_first) if "" not in by_first else None  # an empty word occurs anywhere
+
+    def _candidates(self, text: str) -> Iterator[str]:
+        if self._firsts is None:
+            yield from self.words
+            return
+        # A set of a short text's characters is quick to build; a long text is searched per character.
+        present = self._firsts.intersection(text) if len(text) <= 64 else [c for c in self._firsts if c in text]
+        for first in present:
+            yield from self._by_first[first]
 
     def finditer(self, text: str) -> Iterator[WordMatch]:
         hits = []
-        for word in self.words:
+        for word in self._candidates(text):
             i = text.find(word)
             while i >= 0:
                 hits.append((i, -len(word), word))
@@ -96,8 +121,10 @@ class WordList:
                 yield WordMatch(i, position, word)
 
     def search(self, text: str) -> WordMatch | None:
+        # Leftmost, then longest: two words found at one place start with the same character, so they
+        # come from one group of _by_first, longest first, and the first found is kept.
         best: tuple[int, int, str] | None = None
-        for word in self.words:
+        for word in self._candidates(text):
             i = text.find(word)
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, i + len(word), word)
@@ -110,11 +137,13 @@ def alternation(words: tuple[str, ...]) -> WordList:
     return WordList(words)
 
 
+@cache
 def words_re(name: str, key: str) -> WordList:
     """Matcher for the literal words listed under `key` in lexicon `name`."""
     return alternation(tuple(lexicon(name)[key]))
 
 
+@cache
 def patterns_re(name: str, key: str) -> re.Pattern[str]:
     """Regex joining the patterns listed under `key` in lexicon `name`."""
     return _joined(tuple(lexicon(name)[key]))
@@ -122,14 +151,14 @@ def patterns_re(name: str, key: str) -> re.Pattern[str]:
 
 @cache
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return fastre.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 # ---------------------------------------------------------------------------------------------
 # Placeholders. A superset of the placeholder rules' patterns: the content rules stay silent
 # wherever a slot is left, because the placeholder rules already report it there.
 
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = fastre.compile(
     r"(?<![A-Za-z])(?:X{2,}|x{2,})[\d.]*(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天篇家条]|\.\d)"
     r"|×{2,}|＊{2,}|○{2,}|□{2,}|_{2,}|＿{2,}|(?<!\*)\*{2,}(?=[年月日])"
@@ -137,10 +166,11 @@ PLACEHOLDER_RE = re.compile(
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|补全)"
 )
 # What follows a slot that holds a number (XX%, XX万元, XX个) rather than a name (XX领域).
-_NUMERIC_AFTER = re.compile(r"[\d.]*\s*(?:[%％‰]|个?百分点|万|亿|千|元|块|倍|[个位名人次家条篇场项件单份套台户]|"
+_NUMERIC_AFTER = fastre.lazy(r"[\d.]*\s*(?:[%％‰]|个?百分点|万|亿|千|元|块|倍|[个位名人次家条篇场项件单份套台户]|"
                             r"分钟|小时|天|周|个月|秒)")
 
 
+@lru_cache(maxsize=8192)
 def has_placeholder(text: str) -> bool:
     return PLACEHOLDER_RE.search(text) is not None
 
@@ -155,7 +185,7 @@ def has_numeric_placeholder(text: str) -> bool:
 # Dates and time bounds.
 
 _CN_NUM = "[一二两三四五六七八九十]"
-DATE_RE = re.compile(
+DATE_RE = fastre.compile(
     r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?"
     r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?"
     r"|(?<![\d.])(?:0?[1-9]|1[0-2])\s*月(?:份|\s*\d{1,2}\s*[日号])?"
@@ -164,7 +194,7 @@ DATE_RE = re.compile(
 )
 # A deadline or time box for a plan item. Weak scopes (本月, 本季度) count only with 内/前/底…,
 # because 整理本季度慢查询清单 names what, not when.
-TIME_BOUND_RE = re.compile(
+TIME_BOUND_RE = fastre.lazy(
     r"(?:19|20)\d\d\s*年|(?<![\d.个])(?:0?[1-9]|1[0-2])\s*月|(?<![\d.])\d{1,2}\s*[日号](?:前|之前|以前)"
     r"|" + _CN_NUM + r"{1,2}月(?:份|底|初|中旬|下旬|上旬|末)|(?<![A-Za-z])Q[1-4](?![0-9])|第?[一二三四1-4]季度"
     r"|[上下]半年|年底|年末|年中|年初|月底|月末|季末|季度末|周末|明年|来年|下周|下个?月|下个?季度|次月|下一?周"
@@ -190,14 +220,14 @@ _UNITS = (
     r"|(?:万亿|亿|万|千|百)?(?:" + _MEASURES + r")|万亿|亿|万|千|百"
     r"|K|k|w|W|ms|s|h|GB|MB|TB|KB|km|kg|TPS|QPS|PV|UV"
 )
-UNIT_RE = re.compile(r"\s?(?:" + _UNITS + ")")
+UNIT_RE = fastre.compile(r"\s?(?:" + _UNITS + ")")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER_RE = re.compile(r"(?<![\d.])(?:" + _ARABIC + r")(?:\s*[-~～—–至到]\s*(?:" + _ARABIC + r"))?")
+_NUMBER_RE = fastre.compile(r"(?<![\d.])(?:" + _ARABIC + r")(?:\s*[-~～—–至到]\s*(?:" + _ARABIC + r"))?")
 _CN_MEASURES = ("个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|成|半|万|亿|元|块"
                 "|天|周|个月|小时|分钟|年|轮|期|批|类|大|点|步")
-_CN_FIGURE_RE = re.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:" + _CN_MEASURES + "))")
+_CN_FIGURE_RE = fastre.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:" + _CN_MEASURES + "))")
 # Spans that look numeric but quantify nothing.
-_NOT_FIGURE_RE = re.compile(
+_NOT_FIGURE_RE = fastre.compile(
     r"(?<![A-Za-z])[vV]\d+(?:\.\d+)+|#\s?\d+|第\s*(?:\d+(?!\d)(?!\s*(?:个|名|位))|[" + _CN_DIGITS + r"]+)"
     r"|[A-Za-z]+[-_]?\d+[A-Za-z0-9_-]*|\d+[A-Za-z]{2,}[A-Za-z0-9]*|\d+-\d+-\d+"
     r"|(?m:^[ \t>*#-]*[（(]?\d{1,2}[）).、．](?!\d))|[（(]\d{1,2}[）)]|\d{1,2}、"
@@ -206,13 +236,20 @@ _NOT_FIGURE_RE = re.compile(
 _UNIT_LETTERS = ("k", "K", "w", "W", "ms", "s", "h", "x", "GB", "MB", "TB", "KB", "km", "kg", "TPS", "QPS", "PV", "UV")
 
 
-@dataclass(frozen=True)
 class Figure:
-    start: int
-    end: int  # end of the number (without its unit)
-    text: str
-    unit: str  # the unit right after it ("%", "万元", "个"), "" when there is none
-    unit_end: int  # end of the unit (== end when there is none)
+    """A quantity in a text (read-only)."""
+
+    __slots__ = ("end", "start", "text", "unit", "unit_end")
+
+    def __init__(self, start: int, end: int, text: str, unit: str, unit_end: int) -> None:
+        self.start = start
+        self.end = end  # end of the number (without its unit)
+        self.text = text
+        self.unit = unit  # the unit right after it ("%", "万元", "个"), "" when there is none
+        self.unit_end = unit_end  # end of the unit (== end when there is none)
+
+    def __repr__(self) -> str:
+        return f"Figure({self.start}, {self.end}, {self.text!r}, {self.unit!r}, {self.unit_end})"
 
     @property
     def is_percent(self) -> bool:
@@ -231,9 +268,12 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_GLUED_RE = fastre.lazy(r"(\d+(?:\.\d+)?)([A-Za-z]+)")
+
+
 def _is_unit_glued(token: str) -> bool:
     """10k, 3x, 200ms: a number with a Latin unit, not an id."""
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)([A-Za-z]+)", token)
+    m = _GLUED_RE.fullmatch(token)
     return bool(m and m.group(2) in _UNIT_LETTERS)
 
 
@@ -278,7 +318,7 @@ def has_figure(text: str) -> bool:
 # Half-width punctuation used in Chinese prose.
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
-_MARK_RE = re.compile(r"[ \t]*([,:;!?.])[ \t]*")
+_MARK_RE = fastre.compile(r"[ \t]*([,:;!?.])[ \t]*")
 
 
 def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
@@ -313,12 +353,15 @@ def _sentence_full_stop(text: str, start: int, end: int, after: str) -> bool:
     return is_cjk(previous) and following != "." and (after in ("", "\n", "“") or is_cjk(after))
 
 
+_ENTITY_RE = fastre.lazy(r"&#?\w+$")
+
+
 def _left_alone(text: str, mark: str, start: int, end: int) -> bool:
     if mark in ",:" and _digit_on_both_sides(text, start, end):
         return True  # 3,000 and 10:30
     if mark == "!" and text.startswith("[", end):
         return True  # Markdown ![image](…)
-    return mark == ";" and re.search(r"&#?\w+$", text[:start]) is not None  # HTML entity &nbsp;
+    return mark == ";" and _ENTITY_RE.search(text[:start]) is not None  # HTML entity &nbsp;
 
 
 def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
@@ -328,13 +371,14 @@ def _digit_on_both_sides(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Clauses and items.
 
-_CLAUSE_RE = re.compile(r"[^，,；;。！!？?\n：:]+")
+_CLAUSE_RE = fastre.compile(r"[^，,；;。！!？?\n：:]+")
+_THOUSANDS_RE = fastre.lazy(r"(?<=\d),(?=\d{3})")
 
 
 def clauses(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
     """Clauses (between ，；。！？ and line breaks) as (start, end, text); a thousands separator
     (3,000) does not split."""
-    protected = re.sub(r"(?<=\d),(?=\d{3})", "\x00", text)
+    protected = _THOUSANDS_RE.sub("\x00", text) if "," in text else text
     for m in _CLAUSE_RE.finditer(protected):
         start, end = m.span()
         while start < end and text[start] in " \t\u3000":
@@ -351,7 +395,7 @@ def clause_at(text: str, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-LEAD_IN_RE = re.compile(r"[:：]\s*$")
+LEAD_IN_RE = fastre.compile(r"[:：]\s*$")
 
 
 def is_lead_in(text: str) -> bool:
@@ -359,17 +403,22 @@ def is_lead_in(text: str) -> bool:
     return LEAD_IN_RE.search(text) is not None
 
 
-@dataclass
 class Item:
     """One point of a section as a reader sees it: a list item or run-in bullet with its label, or
     a paragraph. `label` is the run-in heading (核心目标一, 数据分析深度不足) when there is one."""
 
-    start: int
-    end: int
-    text: str
-    label: str
-    section: Section
-    block: Block
+    __slots__ = ("block", "end", "label", "section", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, label: str, section: Section, block: Block) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.label = label
+        self.section = section
+        self.block = block
+
+    def __repr__(self) -> str:
+        return f"Item({self.start}, {self.end}, {self.text!r}, {self.label!r})"
 
     @property
     def full_text(self) -> str:
@@ -385,6 +434,15 @@ def items(section: Section) -> Iterator[Item]:
         label = sec.title if sec.style in _RUNIN_STYLES else ""
         for i, block in enumerate(sec.blocks):
             yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)
+
+
+def doc_sections(doc: Document) -> list[Section]:
+    """list(doc.sections()), built once per document: the rules walk the section tree ~20 times."""
+    store = doc.__dict__.setdefault("_summarylint_text", {})
+    found: list[Section] | None = store.get("sections")
+    if found is None:
+        found = store["sections"] = list(doc.sections())
+    return found
 
 
 def unit_sections(unit: Section, kind: str) -> list[Section]:
@@ -462,19 +520,23 @@ def _vocabulary() -> tuple[frozenset[str], range]:
         parts = line.split()
         if len(parts) >= 3 and not line.startswith("#") and parts[2] in _CONTENT_TAGS:
             words.add(parts[0])
-    lengths = {len(word) for word in words}
-    return frozenset(words), range(min(lengths), max(lengths) + 1)
+    return frozenset(words), range(min(map(len, words)), max(map(len, words)) + 1)
 
 
-_LATIN_TERM_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_LATIN_TERM_RE = fastre.compile(r"[A-Za-z][A-Za-z0-9]+")
 
 
 def content_words(text: str) -> set[str]:
     """Content words (nouns, verbal nouns, Latin terms like DAU or SOP) occurring in a passage,
     minus words too generic to link two passages (工作, 用户, 提升, 建立…)."""
+    return set(_content_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
     vocabulary, lengths = _vocabulary()
     generic = set(lexicon("reflection")["generic_nouns"])
     found = {m.group().upper() for m in _LATIN_TERM_RE.finditer(text)}
     for length in lengths:  # every substring of a word's length: Latin or punctuation never matches
         found.update(text[i:i + length] for i in range(len(text) - length + 1) if text[i:i + length] in vocabulary)
-    return {word for word in found if word not in generic}
+    return frozenset(word for word in found if word not in generic)

@@ -9,55 +9,58 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from .. import fastre
 from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
 
 # XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%).
-LATIN_RUN_RE = re.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
+LATIN_RUN_RE = fastre.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
 # A lone X only where a number or name clearly belongs: 增长X%, X月X日, 第X名.
-LONE_X_RE = re.compile(
+LONE_X_RE = fastre.compile(
     r"(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天]|\.\d)(?![A-Za-z])|(?<=第)[Xx](?![A-Za-z])"
 )
-SYMBOL_RE = re.compile(r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日])|_{2,}|＿{2,}")
+SYMBOL_RE = fastre.compile(r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日])|_{2,}|＿{2,}")
 _SLOT_NOUN = r"[^\]】\n]{0,8}(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
-SLOT_RE = re.compile(
+SLOT_RE = fastre.compile(
     r"某某|\[(?:[Xx]+|请?(?:填写|输入|补充|具体|此处)[^\]\n]{0,20}|" + _SLOT_NOUN + r")\](?!\()"
     r"|【(?:请?(?:填写|输入|补充|此处)[^】\n]{0,30}|" + _SLOT_NOUN + r")】"
     r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
 )
-_STRONG_RE = re.compile(r"__(?=\S)[^_\n]+?(?<=\S)__")
-TODO_RE = re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
-URL_RE = re.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+", re.I)
+_STRONG_RE = fastre.lazy(r"__(?=\S)[^_\n]+?(?<=\S)__")
+TODO_RE = fastre.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
+URL_RE = fastre.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+", re.I)
 
 _VALUE_KINDS = [
     # (pattern on the text right after the slot, kind); first match wins
-    (re.compile(r"[%％]|个?百分点"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
-    (re.compile(r"万元|亿元|元|块"),
+    (fastre.lazy(r"[%％]|个?百分点"), {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
+    (fastre.lazy(r"万元|亿元|元|块"),
      {"zh": "金额（写明单位，如 35.6万元）", "en": "amount of money (e.g. 356,000 yuan)"}),
-    (re.compile(r"万?(?:人|位|名|用户)"), {"zh": "人数（如 1.2万人）", "en": "number of people"}),
-    (re.compile(r"[年月日号]"), {"zh": "具体日期", "en": "date"}),
-    (re.compile(r"分钟|小时|秒|天|周|个月"), {"zh": "时长（带单位）", "en": "duration with its unit"}),
-    (re.compile(r"倍"), {"zh": "倍数", "en": "multiple"}),
-    (re.compile(r"万|亿|千"), {"zh": "数量（注意量级，如 3.2万）", "en": "quantity (mind the magnitude, e.g. 32,000)"}),
-    (re.compile(r"[个次场篇家单条项份件款]"), {"zh": "数量", "en": "count"}),
-    (re.compile(r"类型|主题|领域|平台|公司|项目|活动|购物节|品牌|渠道|系统|产品|部门|课程|工具|知识|作品|等"),
+    (fastre.lazy(r"万?(?:人|位|名|用户)"), {"zh": "人数（如 1.2万人）", "en": "number of people"}),
+    (fastre.lazy(r"[年月日号]"), {"zh": "具体日期", "en": "date"}),
+    (fastre.lazy(r"分钟|小时|秒|天|周|个月"), {"zh": "时长（带单位）", "en": "duration with its unit"}),
+    (fastre.lazy(r"倍"), {"zh": "倍数", "en": "multiple"}),
+    (fastre.lazy(r"万|亿|千"),
+     {"zh": "数量（注意量级，如 3.2万）", "en": "quantity (mind the magnitude, e.g. 32,000)"}),
+    (fastre.lazy(r"[个次场篇家单条项份件款]"), {"zh": "数量", "en": "count"}),
+    (fastre.lazy(r"类型|主题|领域|平台|公司|项目|活动|购物节|品牌|渠道|系统|产品|部门|课程|工具|知识|作品|等"),
      {"zh": "具体名称", "en": "name"}),
 ]
 _BEFORE_KINDS = [
-    (re.compile(r"(?:汇报人|述职人|报告人|姓名|撰写人|填报人)[:：]?\s*$"), {"zh": "姓名", "en": "name"}),
-    (re.compile(r"(?:部门|单位)[:：]?\s*$"), {"zh": "部门名称", "en": "department"}),
-    (re.compile(r"(?:日期|时间)[:：]?\s*$"), {"zh": "日期", "en": "date"}),
-    (re.compile(r"(?:率|占比|比例|份额|渗透率|转化率)\D{0,4}$"),
+    (fastre.lazy(r"(?:汇报人|述职人|报告人|姓名|撰写人|填报人)[:：]?\s*$"), {"zh": "姓名", "en": "name"}),
+    (fastre.lazy(r"(?:部门|单位)[:：]?\s*$"), {"zh": "部门名称", "en": "department"}),
+    (fastre.lazy(r"(?:日期|时间)[:：]?\s*$"), {"zh": "日期", "en": "date"}),
+    (fastre.lazy(r"(?:率|占比|比例|份额|渗透率|转化率)\D{0,4}$"),
      {"zh": "百分比数值（如 12.5%）", "en": "percentage (e.g. 12.5%)"}),
-    (re.compile(r"(?:ROI|倍数)\D{0,4}$", re.I), {"zh": "具体数值", "en": "figure"}),
+    (fastre.lazy(r"(?:ROI|倍数)\D{0,4}$", re.I), {"zh": "具体数值", "en": "figure"}),
 ]
 _DEFAULT_KIND = {"zh": "具体内容", "en": "actual content"}
 
 
-_PEOPLE_BEFORE_RE = re.compile(r"用户|粉丝|会员|注册|客户|人数|学员|访客")
+_PEOPLE_BEFORE_RE = fastre.lazy(r"用户|粉丝|会员|注册|客户|人数|学员|访客")
 _PEOPLE = {"zh": "用户数（如 3.2万）", "en": "number of users (e.g. 32,000)"}
 
 
@@ -65,6 +68,11 @@ def value_kind(text: str, start: int, end: int) -> dict[str, str]:
     """What belongs in the slot text[start:end], judged from its neighbours."""
     before = text[max(0, start - 12):start].split("\n")[-1]
     after = text[end:end + 6].split("\n")[0]
+    return _value_kind(before, after)
+
+
+@lru_cache(maxsize=4096)
+def _value_kind(before: str, after: str) -> dict[str, str]:
     for pattern, kind in _BEFORE_KINDS[:3]:
         if pattern.search(before):
             return kind
@@ -80,7 +88,12 @@ def value_kind(text: str, start: int, end: int) -> dict[str, str]:
 
 
 def _skip_spans(doc: Document) -> list[tuple[int, int]]:
-    return [*doc.masked, *((m.start(), m.end()) for m in URL_RE.finditer(doc.text))]
+    """Code, comments and URLs: no slot there (found once per document; the four rules need them)."""
+    store = doc.__dict__.setdefault("_summarylint_placeholders", {})
+    if "skip" not in store:
+        store["skip"] = [*doc.masked, *((m.start(), m.end()) for m in URL_RE.finditer(doc.text))]
+    spans: list[tuple[int, int]] = store["skip"]
+    return spans
 
 
 def _findings(doc: Document, regex: re.Pattern[str], keep=None) -> Iterator[Finding]:

@@ -13,11 +13,10 @@ is the time box, so an undated item there is only info.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from .. import fastre
 from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document, Section
@@ -26,6 +25,7 @@ from ..text_utils import (
     Item,
     clauses,
     count_cjk,
+    doc_sections,
     has_figure,
     has_numeric_placeholder,
     has_placeholder,
@@ -43,16 +43,19 @@ _LEX = "plan"
 _PLEDGE_SHARE = 0.35  # share of an item's CJK characters in pledges that makes it a pledge, not a plan
 
 
-@dataclass
 class PlanPoint:
     """One commitment: a plan item, or a future sentence inside a mixed section (个人成长与未来展望)."""
 
-    start: int
-    end: int
-    text: str
-    heading_time: bool  # a heading above it gives a time box (2025年计划, 下周计划)
-    weekly: bool
-    aspiration: bool = False  # a future sentence picked out of a mixed section (总结与展望)
+    __slots__ = ("aspiration", "end", "heading_time", "start", "text", "weekly")
+
+    def __init__(self, start: int, end: int, text: str, heading_time: bool, weekly: bool,
+                 aspiration: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.heading_time = heading_time  # a heading above it gives a time box (2025年计划, 下周计划)
+        self.weekly = weekly
+        self.aspiration = aspiration  # a future sentence picked out of a mixed section (总结与展望)
 
     @property
     def has_target(self) -> bool:
@@ -146,9 +149,12 @@ def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoi
             yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly)
 
 
+_PUNCTUATION_RE = fastre.lazy(r"[，,。；;！!？?]")
+
+
 def _is_signature(text: str) -> bool:
     """A name, title or date line after the last section (华东二号仓　仓储主管　周敏 / 2025年1月6日)."""
-    return len(text.strip()) <= 25 and not re.search(r"[，,。；;！!？?]", text)
+    return len(text.strip()) <= 25 and not _PUNCTUATION_RE.search(text)
 
 
 def _is_pledge_only(point: PlanPoint) -> bool:
@@ -196,7 +202,7 @@ def empty_commitment(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _closing_pledges(doc: Document) -> Iterator[Finding]:
     """Pledges outside the plan: the closing paragraph (我将以更饱满的热情……贡献自己全部的力量)."""
     future = words_re(_LEX, "future_cues")
-    for section in doc.sections():
+    for section in doc_sections(doc):
         if section.kind in ("plan", "results", "intro"):
             continue
         for block in section.blocks:

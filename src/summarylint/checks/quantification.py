@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from .. import fastre
 from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Block, Document, Section, Sentence
@@ -22,6 +22,7 @@ from ..registry import check
 from ..text_utils import (
     WordList,
     clause_at,
+    doc_sections,
     find_figures,
     has_figure,
     has_placeholder,
@@ -38,14 +39,17 @@ def _relaxed(ctx: RuleContext) -> str | None:
     return "info" if ctx.profile == "methodology" else None
 
 
-@dataclass
 class _Scope:
     """A results sentence and where it sits."""
 
-    sentence: Sentence
-    block: Block
-    index: int  # of the sentence in its block
-    section: Section
+    __slots__ = ("block", "index", "overview", "section", "sentence")
+
+    def __init__(self, sentence: Sentence, block: Block, index: int, section: Section, overview: bool = False) -> None:
+        self.sentence = sentence
+        self.block = block
+        self.index = index  # of the sentence in its block
+        self.section = section
+        self.overview = overview  # in the section's opening paragraph, which the items below back up
 
     def backing(self, pos: int) -> str:
         """The text that may back a claim made at pos (relative to the sentence): its clause and what
@@ -61,12 +65,25 @@ class _Scope:
 
 
 def _result_sentences(doc: Document) -> Iterator[_Scope]:
-    for section in doc.sections():
-        if section.kind != "results" or _is_goal_section(section):
-            continue
-        for block in section.blocks:
-            for i, sentence in enumerate(block.sentences):
-                yield _Scope(sentence, block, i, section)
+    return iter(_scopes(doc))
+
+
+def _scopes(doc: Document) -> list[_Scope]:
+    """The results sentences of doc, with whether each opens a section as its overview (found once per
+    document: all four rules read them)."""
+    store = doc.__dict__.setdefault("_summarylint_quantification", {})
+    if "scopes" not in store:
+        scopes = []
+        for section in doc_sections(doc):
+            if section.kind != "results" or _is_goal_section(section):
+                continue
+            for block in section.blocks:
+                overview = _is_overview(section, block)
+                for i, sentence in enumerate(block.sentences):
+                    scopes.append(_Scope(sentence, block, i, section, overview))
+        store["scopes"] = scopes
+    found: list[_Scope] = store["scopes"]
+    return found
 
 
 def _is_goal_section(section: Section) -> bool:
@@ -100,7 +117,7 @@ def claim_without_figure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         m = claims.search(text)
         if not m or vague.search(text) or intent.search(text[:m.start()]) or not _unbacked(scope, 0):
             continue  # vague wording is Q002's to report; 为了提升… is a purpose, not a claim
-        if _is_overview(scope.section, scope.block):
+        if scope.overview:
             continue
         start, end = clause_at(text, m.start())
         base = scope.sentence.start
@@ -111,7 +128,7 @@ def claim_without_figure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def vague_intensity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     vague = patterns_re(_LEX, "vague_patterns")
     for scope in _result_sentences(doc):
-        if _is_overview(scope.section, scope.block):
+        if scope.overview:
             continue
         seen_clauses: set[int] = set()
         for m in vague.finditer(scope.sentence.text):
@@ -126,7 +143,7 @@ def vague_intensity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 def _vague_runin_titles(doc: Document, ctx: RuleContext, vague: re.Pattern[str]) -> Iterator[Finding]:
     """Run-in labels are headlines too: `- 用户粘性显著提升：` with nothing under it to back it."""
-    for section in doc.sections():
+    for section in doc_sections(doc):
         if section.kind != "results" or section.style not in ("runin", "runin-bullet"):
             continue
         m = vague.search(section.title)
@@ -139,8 +156,8 @@ def _vague_runin_titles(doc: Document, ctx: RuleContext, vague: re.Pattern[str])
 @check("figure-without-baseline")
 def figure_without_baseline(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     cues = words_re(_LEX, "comparison_cues")
-    baseline_year = re.compile(lexicon(_LEX)["baseline_year"])
-    attained = re.compile(lexicon(_LEX)["attained_before"])
+    baseline_year = fastre.compile(lexicon(_LEX)["baseline_year"])
+    attained = fastre.compile(lexicon(_LEX)["attained_before"])
     amounts = words_re(_LEX, "result_amounts")
     for scope in _result_sentences(doc):
         text = scope.sentence.text
@@ -180,9 +197,12 @@ def figure_without_unit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                           variant=metric[1])
 
 
+_METRIC_TAIL_RE = fastre.lazy(r"([^\d，,。；;]{1,12}?)(?:为|达到?|是|约|共计?|累计|由|从|[:：])?\s*$")
+
+
 def _metric_before(lead: str, amounts: WordList, rates: WordList) -> tuple[str, str] | None:
     """The metric a bare number belongs to, when it stands right before it (营收1200, 转化率为3.5)."""
-    tail = re.search(r"([^\d，,。；;]{1,12}?)(?:为|达到?|是|约|共计?|累计|由|从|[:：])?\s*$", lead)
+    tail = _METRIC_TAIL_RE.search(lead)
     if not tail:
         return None
     words = tail.group(1)

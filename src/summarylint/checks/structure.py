@@ -13,23 +13,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TypeVar, cast
 
+from .. import fastre
 from ..data import load_data
 from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Block, Document, Section
 from ..numerals import chinese_ordinal
 from ..registry import check
+from ..text_utils import doc_sections
 from .residue import INSTRUCTION_BRACKET_RE, INSTRUCTION_RE, PLACEHOLDER_RE, SITE_LINE_RE, residue_lines
 
 T = TypeVar("T")
 # Everything but Han characters, as categories: a [\u3400-\u9fff] range costs ~8 ms to compile at every
 # start, this ~0.1 ms. (It keeps kana and other non-Latin letters, which Chinese summaries do not hold.)
-_NOT_CJK_RE = re.compile(r"[\W\d_A-Za-z]+")
+_NOT_CJK_RE = fastre.compile(r"[\W\d_A-Za-z]+")
 MIN_UNIT_CJK = 20  # below this a text is a snippet, not a summary: no section rules
 MIN_SENTENCE_CJK = 4
 DEFAULT_MIN_CHARS = 6  # CJK chars of real content that make a section present
@@ -43,33 +44,34 @@ KIND_NAMES = {
     "other": {"zh": "其他", "en": "other"},
 }
 
-RESULT_RE = re.compile(r"完成|上线|交付|达成|实现|提升|提高|增长|新增|累计|降低|缩短|签约|通过|减少|突破|落地")
+RESULT_RE = fastre.lazy(r"完成|上线|交付|达成|实现|提升|提高|增长|新增|累计|降低|缩短|签约|通过|减少|突破|落地")
 # Work done, even when vaguely worded: enough to say a results part exists (its quality is for other rules).
-WORK_RE = re.compile(r"\d|负责|主导|参与|协助|跟进|推进|组织|开展|处理|建立|搭建|策划|上新|降到|升到|提升|优化")
+WORK_RE = fastre.lazy(r"\d|负责|主导|参与|协助|跟进|推进|组织|开展|处理|建立|搭建|策划|上新|降到|升到|提升|优化")
 # Problem sentences (missing-reflection). 问题/流失/投诉 alone are too broad: "解决问题", "流失用户召回".
-PROBLEM_RE = re.compile(
+PROBLEM_RE = fastre.lazy(
     r"不足|差距|教训|未达|未完成|未能|没能|没有(?:完成|达到|做到)|不达标|滞后|延期|延误|失误|偏差|短板|欠缺|不够|有待"
     r"|遗憾|问题在于|存在.{0,8}问题|出现.{0,8}问题|暴露.{0,8}问题|遇到.{0,8}(?:问题|困难|阻力)|超支|返工|事故"
 )
 _SETBACKS = r"(?:返工|延期|延误|失误|偏差|事故|超支|投诉)"
-NOT_PROBLEM_RE = re.compile(
+NOT_PROBLEM_RE = fastre.lazy(
     r"改进不足|在.{0,6}不足|弥补.{0,6}(?:不足|短板|差距)|补齐.{0,4}短板"
     rf"|(?:减少|降低|避免|消除|杜绝|没有|无)[^，。,]{{0,4}}{_SETBACKS}|{_SETBACKS}[^，。,]{{0,6}}(?:减少|少了|降低|下降|消除|为零|清零)"
 )
-PLAN_CUE_RE = re.compile(
+PLAN_CUE_RE = fastre.lazy(
     r"下一步|下阶段|下一阶段|下周|下月|下季度|下半年|明年|来年|新的一年|计划(?:于|在|将|下)|拟于|将于|力争"
     r"|\d{1,2}\s*月(?:底|中旬|上旬|下旬|\d{1,2}日)?前"
 )
-TOC_LINE_RE = re.compile(r"[ \t\u3000#*]*(?:目\s*录|CONTENTS|Contents)[ \t\u3000*]*[:：]?[ \t\u3000]*$")
-WEEKLY_RE = re.compile(r"周报|周总结|周工作|本周|第\s*\d+\s*周|第[一二三四五六七八九十]+周|周汇报")
-MONTHLY_RE = re.compile(r"月报|月度|本月|\d{1,2}\s*月份?(?:工作)?(?:总结|汇报|报告)")
-ANNUAL_RE = re.compile(r"述职|年终|年度|全年|(?:19|20)\d{2}\s*年(?:个人|部门|工作|度)?(?:工作)?(?:总结|报告)")
-REVIEW_RE = re.compile(r"复盘")
+TOC_LINE_RE = fastre.compile(r"[ \t\u3000#*]*(?:目\s*录|CONTENTS|Contents)[ \t\u3000*]*[:：]?[ \t\u3000]*$")
+WEEKLY_RE = fastre.lazy(r"周报|周总结|周工作|本周|第\s*\d+\s*周|第[一二三四五六七八九十]+周|周汇报")
+MONTHLY_RE = fastre.lazy(r"月报|月度|本月|\d{1,2}\s*月份?(?:工作)?(?:总结|汇报|报告)")
+ANNUAL_RE = fastre.lazy(r"述职|年终|年度|全年|(?:19|20)\d{2}\s*年(?:个人|部门|工作|度)?(?:工作)?(?:总结|报告)")
+REVIEW_RE = fastre.lazy(r"复盘")
 
 
 # --------------------------------------------------------------------------- shared helpers
 
 
+@lru_cache(maxsize=16384)
 def cjk_count(text: str) -> int:
     return len(_NOT_CJK_RE.sub("", text))  # removing the other runs is ~3x faster than findall
 
@@ -111,8 +113,10 @@ def unit_genre(doc: Document, unit: Section, ctx: RuleContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def is_content(sentence: str) -> bool:
-    """A sentence that says something: not a placeholder, not a note to the writer."""
+    """A sentence that says something: not a placeholder, not a note to the writer (cached: the
+    section rules ask it of the same sentences)."""
     if INSTRUCTION_RE.search(sentence) or INSTRUCTION_BRACKET_RE.search(sentence):
         return False
     if PLACEHOLDER_RE.search(sentence):
@@ -121,19 +125,24 @@ def is_content(sentence: str) -> bool:
 
 
 @cache
-def _heading_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _heading_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     kinds = load_data("sections.yaml")["kinds"]
-    return tuple((kind, re.compile("(?:" + "|".join(map(re.escape, terms)) + r")$"))
-                 for kind, terms in kinds.items() if kind != "other")
+    return tuple((kind, tuple(terms)) for kind, terms in kinds.items() if kind != "other")
 
 
+_LABEL_PUNCTUATION = frozenset("，。,.；;！!？?：:、")
+
+
+@lru_cache(maxsize=8192)
 def bare_label_kind(text: str) -> str | None:
-    """The kind of a short unpunctuated line such as `总结与展望` that works as a heading."""
+    """The kind of a short unpunctuated line such as `总结与展望` that works as a heading: one ending in a
+    heading term (at its end, or before a final line break, as a regex `$` reads it)."""
     label = text.strip(" \t\u3000*#")
-    if not 2 <= len(label) <= 12 or re.search(r"[，。,.；;！!？?：:、]", label):
+    if not 2 <= len(label) <= 12 or not _LABEL_PUNCTUATION.isdisjoint(label):
         return None
-    for kind, pattern in _heading_terms():
-        if pattern.search(label):
+    tail = label[:-1] if label.endswith("\n") else None
+    for kind, terms in _heading_terms():
+        if label.endswith(terms) or (tail is not None and tail.endswith(terms)):
             return kind
     return None
 
@@ -291,7 +300,7 @@ def toc_entries(doc: Document) -> set[int]:
 
 def _toc_entries(doc: Document) -> set[int]:
     entries: set[int] = set()
-    sections = [s for s in doc.sections() if s.style != "implicit"]
+    sections = [s for s in doc_sections(doc) if s.style != "implicit"]
     for i, section in enumerate(sections):
         if TOC_LINE_RE.match(section.title) or _toc_line_before(doc, section):
             # The 目录 heading's children, or the run of empty headings right after a 目录 line.
@@ -320,12 +329,13 @@ def is_empty_section(doc: Document, section: Section, next_start: int) -> bool:
 
 
 _LEAD_IN_STYLES = {"label", "label-bullet", "bold"}
+_FILLED_LABEL_RE = fastre.lazy(r"[:：][ \t\u3000]*\S")
 _LIST_STYLES = {"num-dot", "num-paren", "circled", "cn-paren", "runin-bullet", "label-bullet"}
 
 
 @check("empty-section")
 def empty_section(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    sections = list(doc.sections())
+    sections = list(doc_sections(doc))
     skip = toc_entries(doc) | _reported_as_missing(doc)
     residue = _residue(doc)
     for i, section in enumerate(sections):
@@ -334,7 +344,7 @@ def empty_section(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if (id(section) in skip or doc.line_span(section.start)[0] in residue
                 or not is_empty_section(doc, section, next_start)):
             continue
-        if re.search(r"[:：][ \t\u3000]*\S", section.title):
+        if _FILLED_LABEL_RE.search(section.title):
             continue  # "会员续费率：待补充" is an item with an unfilled value, not an empty heading
         if section.style in _LEAD_IN_STYLES and following is not None and following.style in _LIST_STYLES:
             continue  # "实施过程：" introducing a numbered list the parser set beside it
@@ -357,27 +367,32 @@ def _reported_as_missing(doc: Document) -> set[int]:
 
 _CN = "〇零一二三四五六七八九十百"
 _TOKEN_RE = {
-    "cn-dun": re.compile(rf"(?P<n>[{_CN}]+)[ \t\u3000]*(?P<mark>[、.．])"),
-    "cn-paren": re.compile(rf"[（(][ \t]*(?P<n>[{_CN}]+)[ \t]*[）)](?P<mark>[、.．]?)"),
-    "num-dot": re.compile(r"(?P<n>\d{1,2})[ \t]*(?P<mark>[.．、])"),
-    "num-paren": re.compile(r"[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)"),
-    "circled": re.compile(r"(?P<n>[①-⑳])(?P<mark>)"),
-    "sample": re.compile(rf"篇(?P<n>[{_CN}]+)(?P<mark>)"),
-    "part": re.compile(rf"第(?P<n>[{_CN}\d]+)(?:部分|章)(?P<mark>)"),
+    "cn-dun": fastre.lazy(rf"(?P<n>[{_CN}]+)[ \t\u3000]*(?P<mark>[、.．])"),
+    "cn-paren": fastre.lazy(rf"[（(][ \t]*(?P<n>[{_CN}]+)[ \t]*[）)](?P<mark>[、.．]?)"),
+    "num-dot": fastre.lazy(r"(?P<n>\d{1,2})[ \t]*(?P<mark>[.．、])"),
+    "num-paren": fastre.lazy(r"[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)"),
+    "circled": fastre.lazy(r"(?P<n>[①-⑳])(?P<mark>)"),
+    "sample": fastre.lazy(rf"篇(?P<n>[{_CN}]+)(?P<mark>)"),
+    "part": fastre.lazy(rf"第(?P<n>[{_CN}\d]+)(?:部分|章)(?P<mark>)"),
 }
 STANDARD_MARK = {"cn-dun": "、", "cn-paren": "", "num-dot": ".", "num-paren": ""}
 _MARK_NAMES = {"、": "顿号“、”", ".": "点号“.”", "": "不加标点"}
 
 
-@dataclass
 class Numbered:
-    section: Section
-    ordinal: int
-    n_start: int  # the number token
-    n_end: int
-    mark: str  # normalised: "．" counts as "."
-    mark_start: int
-    mark_end: int
+    """A numbered heading: its number token and the mark after it."""
+
+    __slots__ = ("mark", "mark_end", "mark_start", "n_end", "n_start", "ordinal", "section")
+
+    def __init__(self, section: Section, ordinal: int, n_start: int, n_end: int, mark: str, mark_start: int,
+                 mark_end: int) -> None:
+        self.section = section
+        self.ordinal = ordinal
+        self.n_start = n_start  # the number token
+        self.n_end = n_end
+        self.mark = mark  # normalised: "．" counts as "."
+        self.mark_start = mark_start
+        self.mark_end = mark_end
 
 
 def _numbered(doc: Document, section: Section) -> Numbered | None:
@@ -577,13 +592,13 @@ def too_short(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- reporting period
 
 YEAR = r"(?:19|20)\d{2}"
-ABSOLUTE_PERIOD_RE = re.compile(
+ABSOLUTE_PERIOD_RE = fastre.compile(
     rf"{YEAR}\s*(?:年|[-/.]\s*\d{{1,2}}|[QＱ][1-4])|FY\s*\d{{2,4}}|[〇零一二][〇零一二三四五六七八九]{{3}}年"
     r"|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?<![\d.])\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份"
     r"|第\s*\d{1,2}\s*周|第[一二三四五六七八九十]{1,3}周"
     r"|(?<![\d.])\d{1,2}[./]\d{1,2}\s*[-—–~～至到]+\s*\d{1,2}[./]\d{1,2}(?![\d.])"  # 12.2—12.6, 12/2-12/6
 )
-RELATIVE_PERIOD_RE = re.compile(
+RELATIVE_PERIOD_RE = fastre.lazy(
     r"本阶段|这一阶段|这个阶段|这段时间|这段时光|此期间|在此期间|过去一段时间|过去这段时间|这一段时间|一段时间以来|近期"
     r"|今年|本年度|本年|去年|上半年|下半年|本季度|本月|本周|上周|这周|一年来|过去一年|过去的一年|这一年|年初以来"
 )
@@ -631,16 +646,16 @@ def period_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(start, end, {"text": doc.text[start:end], **_unit_args(doc, unit)})
 
 
-TITLE_YEAR_RE = re.compile(rf"({YEAR})\s*(?:年|—|-)")
+TITLE_YEAR_RE = fastre.lazy(rf"({YEAR})\s*(?:年|—|-)")
 # A year used as the reporting period ("2024年，我…", "2024年以来", "2024年1—11月"), not as a baseline.
-PERIOD_YEAR_RE = re.compile(
+PERIOD_YEAR_RE = fastre.lazy(
     rf"(?<![较比同于])({YEAR})\s*年(?:度|以来|全年|[，,]|里|中|内|我|我们|是|的工作|[1１一]\s*(?:[—–\-~～至到])\s*\d{{1,2}}\s*月)"
 )
-FIRST_HALF_RE = re.compile(r"上半年")
-WHOLE_YEAR_RE = re.compile(
+FIRST_HALF_RE = fastre.lazy(r"上半年")
+WHOLE_YEAR_RE = fastre.lazy(
     r"下半年|全年|一年|年度|年底|年末|三季度|四季度|第三季度|第四季度|(?<!\d)(?:[7-9]|1[0-2])\s*月|[七八九十]月|十[一二]月"
 )
-DATE_LINE_RE = re.compile(
+DATE_LINE_RE = fastre.lazy(
     rf"[ \t\u3000]*(?:(?:日期|时间|落款)[ \t]*[:：][ \t\u3000]*)?({YEAR})\s*年(?:\s*\d{{1,2}}\s*月)?"
     r"(?:\s*\d{1,2}\s*日)?[ \t\u3000]*$"
 )
@@ -673,8 +688,12 @@ def _other_year(doc: Document, unit: Section, title_year: int | None, residue: s
     return Finding(start, start + 4, {"text": str(year), "title_period": str(title_year)}, variant="year")
 
 
+_WHOLE_YEAR_TITLE_RE = fastre.lazy(r"年度|年终|全年|述职")
+_PART_YEAR_TITLE_RE = fastre.lazy(r"半年|季度|月|周")
+
+
 def _half_for_whole(doc: Document, unit: Section, title: str) -> Finding | None:
-    if not re.search(r"年度|年终|全年|述职", title) or re.search(r"半年|季度|月|周", title):
+    if not _WHOLE_YEAR_TITLE_RE.search(title) or _PART_YEAR_TITLE_RE.search(title):
         return None
     body = "\n".join(block.text for block in unit.all_blocks())
     first = FIRST_HALF_RE.search(body)

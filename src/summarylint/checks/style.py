@@ -17,15 +17,14 @@ strings; it only calls it for documents that mostly space, so most checks never 
 from __future__ import annotations
 
 import bisect
-import difflib
-import hashlib
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from .. import fastre
 from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Document
@@ -35,6 +34,7 @@ from ..text_utils import (
     WordList,
     alternation,
     count_cjk,
+    doc_sections,
     halfwidth_marks,
     is_cjk,
     lexicon,
@@ -48,18 +48,20 @@ _LEX = "style"
 # T001 / T002 clichés
 
 
-@dataclass
 class _Hit:
-    start: int
-    end: int
-    phrase: str
-    group: str
+    __slots__ = ("end", "group", "phrase", "start")
+
+    def __init__(self, start: int, end: int, phrase: str, group: str) -> None:
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.group = group
 
 
 def _prose_spans(doc: Document) -> list[tuple[int, int]]:
     """Blocks and heading titles, sorted: where a reader reads sentences."""
     spans = []
-    for section in doc.sections():
+    for section in doc_sections(doc):
         if section.title_end > section.title_start:
             spans.append((section.title_start, section.title_end))
         spans += [(block.start, block.end) for block in section.blocks]
@@ -84,7 +86,7 @@ def _all_cliche_hits(doc: Document) -> list[_Hit]:
         patterns: dict[str, str] = lexicon(_LEX)["boilerplate_patterns"]
         matchers: list[tuple[str, WordList | re.Pattern[str]]] = [
             (group, alternation(tuple(words))) for group, words in groups.items()]
-        matchers += [(group, re.compile(pattern)) for group, pattern in patterns.items()]
+        matchers += [(group, fastre.compile(pattern)) for group, pattern in patterns.items()]
         spans = _prose_spans(doc)
         found = [_Hit(m.start(), m.end(), m.group(), group) for group, matcher in matchers
                  for m in matcher.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
@@ -116,14 +118,21 @@ def boilerplate_phrase(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(hit.start, hit.end, {"phrase": hit.phrase}, variant=hit.group)
 
 
+@lru_cache(maxsize=256)
+def _vague_and_pledges(text: str) -> list[str]:
+    """Vague intensity words and empty pledges in a summary's text (kept per text: in an editor, the
+    summaries of a file the writer is not typing in stay the same)."""
+    vague = patterns_re("quantification", "vague_patterns")
+    pledges = words_re("plan", "empty_commitments")
+    return [m.group() for m in vague.finditer(text)] + [m.group() for m in pledges.finditer(text)]
+
+
 @check("cliche-density")
 def cliche_density(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     warn_at = float(ctx.option("warning_per_1000", 6))
     error_at = float(ctx.option("error_per_1000", 12))
     min_chars = int(ctx.option("min_cjk", 200))
     min_count = int(ctx.option("min_count", 5))  # 3 hits in a 230-character weekly are not a pattern
-    vague = patterns_re("quantification", "vague_patterns")
-    pledges = words_re("plan", "empty_commitments")
     for unit in doc.units():
         end = unit.end or len(doc.text)
         chars = count_cjk(doc.text[unit.start:end])
@@ -131,7 +140,7 @@ def cliche_density(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         text = doc.text[unit.start:end]
         phrases = [h.phrase for h in _cliche_hits(doc, unit.start, end)]
-        phrases += [m.group() for m in vague.finditer(text)] + [m.group() for m in pledges.finditer(text)]
+        phrases += _vague_and_pledges(text)
         density = len(phrases) * 1000 / chars
         if density <= warn_at or len(phrases) < min_count:
             continue
@@ -155,11 +164,19 @@ def long_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(sentence.start, sentence.end, {"count": count, "limit": limit})
 
 
-_NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+_NOISE_RE = fastre.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)
 def _fingerprint(text: str) -> str:
-    return hashlib.blake2b(_NOISE_RE.sub("", unicodedata.normalize("NFKC", text)).encode(), digest_size=8).hexdigest()
+    """What two sentences share when one repeats the other: the NFKC text without blanks and punctuation."""
+    return _NOISE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=8192)
+def _signal_length(text: str) -> int:
+    """Characters that are neither blank nor punctuation."""
+    return len(_NOISE_RE.sub("", text))
 
 
 @check("duplicate-sentence")
@@ -169,7 +186,7 @@ def duplicate_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         first_seen: dict[str, int] = {}
         for block in unit.all_blocks():
             for sentence in block.sentences:
-                if len(_NOISE_RE.sub("", sentence.text)) < min_chars:
+                if _signal_length(sentence.text) < min_chars:
                     continue
                 key = _fingerprint(sentence.text)
                 if key in first_seen:
@@ -183,19 +200,36 @@ def duplicate_sentence(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # T005 – T007 typography
 
 # Outline numbering at the start of a heading: structure, not prose punctuation.
-_NUMBERING_RE = re.compile(
+_NUMBERING_RE = fastre.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．]\d+)*[.．、]?(?!\d)"
     r"|[①-⑳]|第[一二三四五六七八九十百\d]+[部分章节篇条]?|篇[一二三四五六七八九十]|PART\s*\d+)\s*"
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-_HALF_PAIR_RE = re.compile(r"\(([^()（）\n]{0,120})\)")  # converted when the content is Chinese
-_MIXED_PAIR_RE = re.compile(r"（[^()（）\n]{0,60}\)|\([^()（）\n]{0,60}）")
+_URL_RE = fastre.lazy(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# The same without its e-mail branch, for text without an "@" (where that branch cannot match): the
+# branch tries a run of word characters at every position, and in Chinese prose every character is one.
+_WEB_RE = fastre.compile(r"(?:https?://|www\.)[^\s，。；）)】]+", re.I)
+
+
+def _urls(text: str) -> Iterator[re.Match[str]]:
+    """_URL_RE.finditer(text)."""
+    return (_URL_RE if "@" in text else _WEB_RE).finditer(text)
+_HALF_PAIR_RE = fastre.compile(r"\(([^()（）\n]{0,120})\)")  # converted when the content is Chinese
+_MIXED_PAIR_RE = fastre.compile(r"（[^()（）\n]{0,60}\)|\([^()（）\n]{0,60}）")
 
 
 def _prose_segments(doc: Document) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
     """(offset, text, protected spans) of each prose span: blocks, and heading titles with their
-    outline numbering protected (kept as context: 篇一:《…》 needs the 一 to read the colon as Chinese)."""
-    for section in doc.sections():
+    outline numbering protected (kept as context: 篇一:《…》 needs the 一 to read the colon as Chinese).
+    Found once per document: T005-T007 all read them."""
+    store = doc.__dict__.setdefault("_summarylint_style", {})
+    if "segments" not in store:
+        store["segments"] = list(_find_prose_segments(doc))
+    segments: list[tuple[int, str, list[tuple[int, int]]]] = store["segments"]
+    return iter(segments)
+
+
+def _find_prose_segments(doc: Document) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    for section in doc_sections(doc):
         if section.title_end > section.title_start:
             title = doc.text[section.title_start:section.title_end]
             numbering = _NUMBERING_RE.match(title)
@@ -209,7 +243,7 @@ def _prose_segments(doc: Document) -> Iterator[tuple[int, str, list[tuple[int, i
 def _label_colons(doc: Document) -> Iterator[Edit]:
     """The `:` that ends a label or run-in label (核心目标一: …, 实施策略与过程:) is Chinese label
     punctuation whatever follows it."""
-    for section in doc.sections():
+    for section in doc_sections(doc):
         title = doc.text[section.title_start:section.title_end]
         if section.title_end <= section.title_start or not CJK_RE.search(title):
             continue
@@ -224,7 +258,7 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 
 
 def _protected(doc: Document, offset: int, text: str) -> list[tuple[int, int]]:
-    spans = [(offset + m.start(), offset + m.end()) for m in _URL_RE.finditer(text)]
+    spans = [(offset + m.start(), offset + m.end()) for m in _urls(text)]
     return spans + [(s, e) for s, e in doc.masked if s < offset + len(text) and offset < e]
 
 
@@ -235,6 +269,8 @@ def _spacing_edits(text: str) -> list[tuple[int, int, str]]:
     formatted = autocorrect_py.format(text)
     if formatted == text:
         return []
+    import difflib  # only for documents that mostly space
+
     matcher = difflib.SequenceMatcher(None, text, formatted, autojunk=False)
     return [(i1, i2, formatted[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
             if tag == "insert" and formatted[j1:j2].isspace()]
@@ -252,7 +288,7 @@ def _punctuation_edits(doc: Document) -> list[Edit]:
     for m in _HALF_PAIR_RE.finditer(text):
         if CJK_RE.search(m.group(1)):  # (DAU), (The “Why”), f(x) stay half-width
             found += [(m.start(), m.start() + 1, "（"), (m.end() - 1, m.end(), "）")]
-    spans, protected = [], [(m.start(), m.end()) for m in _URL_RE.finditer(text)] + list(doc.masked)
+    spans, protected = [], [(m.start(), m.end()) for m in _urls(text)] + list(doc.masked)
     for offset, segment, keep in _prose_segments(doc):
         spans.append((offset, offset + len(segment)))
         protected += keep
@@ -347,7 +383,7 @@ def mixed_brackets(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(start, end, {"text": m.group()}, fix=Fix(edits, safe=True))
 
 
-_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+_LATIN_RUN_RE = fastre.compile(r"[A-Za-z]+")
 
 
 def _latin_boundaries(text: str) -> tuple[int, int]:
