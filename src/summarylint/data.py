@@ -8,11 +8,9 @@ commit and every keystroke. A cache that cannot be read or written is simply not
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -80,6 +78,8 @@ def _cache_slot(key: tuple[Any, ...]) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
+    import hashlib  # only when a cache is used: hashlib and tempfile cost ~10 ms of import
+
     return folder / (hashlib.sha1(repr(key[:3]).encode("utf-8")).hexdigest()[:20] + ".marshal")
 
 
@@ -97,6 +97,8 @@ def _write_cache(slot: Path, key: tuple[Any, ...], data: Any) -> None:
     except ValueError:
         return  # a YAML type marshal cannot hold (e.g. a date): parse every time
     try:
+        import tempfile
+
         slot.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=slot.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:

@@ -8,9 +8,9 @@ common case pays nothing for it.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
+from . import fastre
 from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -23,7 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
-_HAN_OR_CJK_PUNCTUATION = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+_HAN_OR_CJK_PUNCTUATION = fastre.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 _OTHER_CJK = {"cp949", "euckr", "big5", "big5hkscs", "cp950", "shiftjis", "cp932", "eucjp", "iso2022jp", "johab"}
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 

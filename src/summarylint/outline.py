@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import fastre
 from .numerals import chinese_ordinal
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -20,33 +21,35 @@ TERMINAL = "。！？!?；;…"
 MAX_TITLE = 40
 MAX_LABEL = 16
 
-BULLET_RE = re.compile(r"[ \t\u3000]*(?:[-•*·●▪◆■]|[+](?=\s))[ \t\u3000]*")
-LONE_DASH_RE = re.compile(r"[ \t\u3000]*[-—–_]{1,3}[ \t\u3000]*$")
+BULLET_RE = fastre.compile(r"[ \t\u3000]*(?:[-•*·●▪◆■]|[+](?=\s))[ \t\u3000]*")
+LONE_DASH_RE = fastre.compile(r"[ \t\u3000]*[-—–_]{1,3}[ \t\u3000]*$")
 
 _NUMBERED = [
     # (style, rank, regex); the regex's "n" group is the ordinal, the match end is where the title starts
-    ("sample", 0.0, re.compile(rf"[ \t\u3000]*篇(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
-    ("part", 1.0, re.compile(rf"[ \t\u3000]*第(?P<n>[{CN_DIGITS}\d]+)(?:部分|章)[ \t\u3000]*[:：、.．]?[ \t\u3000]*")),
-    ("part", 1.0, re.compile(r"[ \t\u3000]*PART[ \t]*(?P<n>\d{1,2})[ \t\u3000]*[:：.．]?[ \t\u3000]*", re.I)),
+    ("sample", 0.0, fastre.compile(rf"[ \t\u3000]*篇(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
+    ("part", 1.0,
+     fastre.compile(rf"[ \t\u3000]*第(?P<n>[{CN_DIGITS}\d]+)(?:部分|章)[ \t\u3000]*[:：、.．]?[ \t\u3000]*")),
+    ("part", 1.0, fastre.compile(r"[ \t\u3000]*PART[ \t]*(?P<n>\d{1,2})[ \t\u3000]*[:：.．]?[ \t\u3000]*", re.I)),
     ("cn-dun", 2.0,
-     re.compile(rf"[ \t\u3000]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t\u3000]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
+     fastre.compile(rf"[ \t\u3000]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t\u3000]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
     ("cn-paren", 3.0,
-     re.compile(rf"[ \t\u3000]*[（(][ \t]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
-    ("num-dot", 4.0, re.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[ \t]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
-    ("num-paren", 5.0, re.compile(r"[ \t\u3000]*[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
-    ("circled", 6.0, re.compile(r"[ \t\u3000]*(?P<n>[①-⑳])[ \t\u3000]*")),
+     fastre.compile(rf"[ \t\u3000]*[（(][ \t]*(?P<n>[{CN_DIGITS}]{{1,3}})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
+    ("num-dot", 4.0, fastre.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[ \t]*(?P<mark>、|[.．](?!\d))[ \t\u3000]*")),
+    ("num-paren", 5.0,
+     fastre.compile(r"[ \t\u3000]*[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)[ \t\u3000]*")),
+    ("circled", 6.0, fastre.compile(r"[ \t\u3000]*(?P<n>[①-⑳])[ \t\u3000]*")),
 ]
 # "核心项目一:" / "模块二：" / "案例3:" — a short name with a number, used like a numbered heading.
-_LABEL_NUM_RE = re.compile(
+_LABEL_NUM_RE = fastre.compile(
     rf"[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{1,6}}?)(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,2}})[ \t]*[:：][ \t\u3000]*"
 )
-_BRACKET_TITLE_RE = re.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,20})】[ \t\u3000]*$")
+_BRACKET_TITLE_RE = fastre.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,20})】[ \t\u3000]*$")
 # A label: short, no sentence punctuation, optionally followed by a parenthetical like (My Role).
-_LABEL_RE = re.compile(
+_LABEL_RE = fastre.compile(
     rf"[ \t\u3000]*(?:\*\*)?(?P<label>[^:：。！？!?；;，,、\n*]{{1,{MAX_LABEL}}}?(?:[ \t]*[（(][^）)\n]{{1,30}}[）)])?)"
     r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t\u3000]*"
 )
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 _NOT_LABELS = {
     "例如", "比如", "如", "注", "备注", "其中", "包括", "即", "原因", "原因是", "结果", "结果是", "答", "问",
     "尊敬的领导", "尊敬的各位领导", "各位领导", "各位同事", "各位领导、同事", "亲爱的同事们", "大家好", "您好",

@@ -13,13 +13,14 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import fastre
 from .model import Document
 from .outline import HeadingMatch, match_heading
 from .parse_text import iter_lines
 from .tree import TreeBuilder
 
-_BOLD_LINE_RE = re.compile(r"[ \t\u3000]*\*\*(?P<inner>[^*\n]{1,40})\*\*[ \t\u3000]*[:：]?[ \t\u3000]*$")
-_INLINE_MASK_RE = re.compile(r"`[^`\n]+`|<!--.*?-->|\]\([^)\n]*\)|<https?://[^>\n]+>", re.S)
+_BOLD_LINE_RE = fastre.compile(r"[ \t\u3000]*\*\*(?P<inner>[^*\n]{1,40})\*\*[ \t\u3000]*[:：]?[ \t\u3000]*$")
+_INLINE_MASK_RE = fastre.compile(r"`[^`\n]+`|<!--.*?-->|\]\([^)\n]*\)|<https?://[^>\n]+>", re.S)
 
 _md: MarkdownIt | None = None
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from . import fastre
 from .model import Sentence
 
 # A sentence ends at terminal punctuation (plus any closing quotes/brackets) or a line break.
-_SENTENCE_RE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”’」』）)\]】]*|\n|$)")
+_SENTENCE_RE = fastre.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”’」』）)\]】]*|\n|$)")
 _TRIM = " \t\u3000\r\n"
 
 

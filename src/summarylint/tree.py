@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import re
 
+from . import fastre
 from .classify import kind_of_heading
 from .model import Block, Document, Section
 from .outline import HeadingMatch
 from .sentences import split_sentences
 
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
-_CLOSING_RE = re.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
+_CLOSING_RE = fastre.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为)")
 # Signature and date lines end a summary: 汇报人：李明 / 2025年1月6日.
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = fastre.compile(
     r"[ \t\u3000]*(?:(?:汇报人|述职人|报告人|撰写人|填报人)[ \t]*[:：]|(?:20\d\d|19\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月"
     r"(?:[ \t]*\d{1,2}[ \t]*日)?[ \t\u3000]*$|(?:20\d\d|19\d\d)[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]*$)"
 )
-TITLE_RE = re.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
-_BREADCRUMB_RE = re.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>»]\s")
+TITLE_RE = fastre.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
+_BREADCRUMB_RE = fastre.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>»]\s")
 _PLAIN_HEADING_MAX = 12
-_PUNCTUATION_RE = re.compile(r"[，。：:；;！!？?、,.（）()“”\"\d]")
-_SAMPLE_RE = re.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
+_PUNCTUATION_RE = fastre.compile(r"[，。：:；;！!？?、,.（）()“”\"\d]")
+_SAMPLE_RE = fastre.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
 
 
 class TreeBuilder:

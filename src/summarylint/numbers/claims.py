@@ -37,12 +37,12 @@ whole document once (cached per Document) for the consistency checks and the sco
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .. import fastre
 from .quantities import Quantity, extract_quantities, has_placeholder
 
 if TYPE_CHECKING:
@@ -56,66 +56,66 @@ _UP = (r"增长|增加|提升|提高|上升|上涨|攀升|扩大|拉长|延长|�
 # 节省/节约 (saved) are left out: 全年节省52万元 is a total saved, not the difference of two levels.
 _DOWN = (r"下降|降低|减少|下滑|回落|下跌|缩短|缩减|缩小|压缩|收窄|减低|降幅|减幅|跌幅|下调|走低"
          r"|萎缩|少了|降了|减了")
-_UP_RE = re.compile(rf"{_UP}|(?:增|升|涨|提|扩|拉|延)(?=至|到|为|成)")
-_DOWN_RE = re.compile(rf"{_DOWN}|(?:降|减|跌|缩|压|少)(?=至|到|为|成)")
+_UP_RE = fastre.compile(rf"{_UP}|(?:增|升|涨|提|扩|拉|延)(?=至|到|为|成)")
+_DOWN_RE = fastre.compile(rf"{_DOWN}|(?:降|减|跌|缩|压|少)(?=至|到|为|成)")
 # Greedy: matches up to and including the last clause mark of a gap between two figures.
-_LAST_MARK_RE = re.compile(r"(?s:.*)[，,；;：:（）()、。！？!?\n]")
+_LAST_MARK_RE = fastre.compile(r"(?s:.*)[，,；;：:（）()、。！？!?\n]")
 
-_RATE_RE = re.compile(
+_RATE_RE = fastre.compile(
     r"(?:完成率|达成率|完成度|达成度|完成比例|执行率|达标率)(?:为|达到?|是|约|仅为?)?\s*$"
     r"|(?:完成|达成|实现)了?(?:年度|全年|季度|月度|半年|全年度)?(?:目标|计划|任务|预算)(?:值)?的\s*$"
     r"|^\s*(?:完成|达成)了?\s*$")
-_EXCESS_RE = re.compile(r"超额(?:完成)?了?(?:目标|计划|任务)?\s*$")
-_TO_RE = re.compile(r"(?:到|至|为|成)了?[^，,；;：:]{0,10}$")
-_ARROW_RE = re.compile(r"^\s*(?:→|->|=>|⟶|➝|➡|—>|-->|~>)\s*$")
-_CHANGE_RE = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?:了)?(?:达到?|为|约|近|超过|了|是)?\s*$")
-_FROM_RE = re.compile(r"(?<![自理缘因经事服随顺])(?:从|由)(?![于此而事未来不头衷])[^，,；;：:]{0,14}$")
+_EXCESS_RE = fastre.compile(r"超额(?:完成)?了?(?:目标|计划|任务)?\s*$")
+_TO_RE = fastre.compile(r"(?:到|至|为|成)了?[^，,；;：:]{0,10}$")
+_ARROW_RE = fastre.compile(r"^\s*(?:→|->|=>|⟶|➝|➡|—>|-->|~>)\s*$")
+_CHANGE_RE = fastre.compile(rf"(?P<verb>{_UP}|{_DOWN})(?:了)?(?:达到?|为|约|近|超过|了|是)?\s*$")
+_FROM_RE = fastre.compile(r"(?<![自理缘因经事服随顺])(?:从|由)(?![于此而事未来不头衷])[^，,；;：:]{0,14}$")
 _PAST = (r"(?:去年|上年|上一年|前一年|上季度|上个?月|上周|上一?期|同期|此前|之前|以前"
          r"|(?:改造|优化|调整|上线|实施|改版|改进|整改)前)")
-_PERIOD_RE = re.compile(
+_PERIOD_RE = fastre.compile(
     rf"(?:(?:\d{{4}}年(?:度)?|{_PAST}|[一二三四]季度|\d{{1,2}}月份?|[上下]半年|年初|月初|季初)"
     r"(?:同期|全年|全年度|末|底|初)?(?:平均|均值|日均)?(?:为|是|仅为?|只有|有)\s*$)"
     rf"|^\s*{_PAST}(?:同期)?\s*$")
-_BASE_RE = re.compile(r"(?<![占同环对无相好])(?:比|较|相比|相较于?)(?![例重率较如为好大多少高低快慢强弱差])"
+_BASE_RE = fastre.compile(r"(?<![占同环对无相好])(?:比|较|相比|相较于?)(?![例重率较如为好大多少高低快慢强弱差])"
                       r"[^，,；;：:]{0,14}$")
-_PLAN_RE = re.compile(r"(?:计划|目标|预算|任务|预期|考核线)(?:值|数|量)?(?:为|是|定为|设定为|[:：])?"
+_PLAN_RE = fastre.compile(r"(?:计划|目标|预算|任务|预期|考核线)(?:值|数|量)?(?:为|是|定为|设定为|[:：])?"
                       r"[^，,；;：:\d]{0,8}$")
-_POST_PLAN_RE = re.compile(r"^\s*的?(?:年度|全年|季度|月度|阶段)?(?:目标|计划|预算|预期)")
-_SHARE_RE = re.compile(r"(?:占比|占|比重|份额|构成)[^，,；;：:\d]{0,14}$")
-_SCALE_RE = re.compile(r"满分\s*$")
-_ACTUAL_RE = re.compile(r"(?:实际|实现|达成|完成|实收|实到)了?[^，,；;：:\d]{0,8}$")
+_POST_PLAN_RE = fastre.compile(r"^\s*的?(?:年度|全年|季度|月度|阶段)?(?:目标|计划|预算|预期)")
+_SHARE_RE = fastre.compile(r"(?:占比|占|比重|份额|构成)[^，,；;：:\d]{0,14}$")
+_SCALE_RE = fastre.compile(r"满分\s*$")
+_ACTUAL_RE = fastre.compile(r"(?:实际|实现|达成|完成|实收|实到)了?[^，,；;：:\d]{0,8}$")
 # A change belongs to the claim before it only when its clause names no other metric.
-_ATTACH_PREFIX_RE = re.compile(
+_ATTACH_PREFIX_RE = fastre.compile(
     r"^[\s（(*]*(?:同比|环比|(?:较|比|相比)[^，,；;：:]{0,10}?|共计?|累计|合计|即|整体|总体|相应|分别|均|再|又"
     r"|幅度|相对|绝对值?)?[\s*]*$")
-_COMPARISON_RE = re.compile(
+_COMPARISON_RE = fastre.compile(
     r"同比|环比|(?:较|比|相比|相较于?)(?:上年|去年|上一年|上月|上个月|上周|上季度|上期|同期|年初|月初|季初"
     r"|\d{4}年|[一二三四]季度|\d{1,2}月|目标|计划|预期|改造前|优化前|上线前)")
-_YEAR_RE = re.compile(r"(\d{4})年")
+_YEAR_RE = fastre.compile(r"(\d{4})年")
 _SAME_PERIOD = [  # (comparison word of a change, the period a from-figure must name for it)
-    (re.compile(r"环比|[较比]上(?:[月周期]|季度)"), re.compile(r"上个?月|上周|上一?期|上季度|前一[月周期]")),
-    (re.compile(r"同比|[较比](?:上年|去年|同期)"), re.compile(r"上年|去年|上一年|同期|\d{4}年")),
+    (fastre.compile(r"环比|[较比]上(?:[月周期]|季度)"), fastre.compile(r"上个?月|上周|上一?期|上季度|前一[月周期]")),
+    (fastre.compile(r"同比|[较比](?:上年|去年|同期)"), fastre.compile(r"上年|去年|上一年|同期|\d{4}年")),
 ]
 
-_METRIC_LEAD_RE = re.compile(
+_METRIC_LEAD_RE = fastre.compile(
     r"^(?:[\s*#>\-•·]|其中|同时|此外|另外|全年|全年度|本年度?|今年|上半年|下半年|本季度?|本月|本周|当月|当期"
     r"|[一二三四]季度|\d{4}年度?|截至[^，,]{0,8}|累计|共计?|合计|整体|总体)+")
-_METRIC_TAIL_RE = re.compile(
+_METRIC_TAIL_RE = fastre.compile(
     r"(?:从|由|比|较|同比|环比|为|是|达到?|约|共计?|累计|合计|实现|完成了?|达成|新增|的|\s|\*)+$")
-_CUE_WORDS_RE = re.compile(r"(?:目标|计划|实际|预算)+$")
-_METRIC_LABEL_RE = re.compile(r"([^，,；;。：:\n]{1,16})[：:][^：:]*$")
+_CUE_WORDS_RE = fastre.compile(r"(?:目标|计划|实际|预算)+$")
+_METRIC_LABEL_RE = fastre.compile(r"([^，,；;。：:\n]{1,16})[：:][^：:]*$")
 
 _ADDITIVE_EXCLUDED_UNITS = ("%", "pp", "倍", "分")
-_ENUM_RE = re.compile(
+_ENUM_RE = fastre.compile(
     r"其中|分别为|分别是|分别|包括|包含|构成为?|"
     r"分(?:渠道|区域|地区|大区|季度|月份?|产品线?|品类|部门|业务线?|客户|类型|类别|项目|门店|城市|省份|来源|团队|班组)看?")
-_COMPLETE_MARKER_RE = re.compile(r"^(?:分|构成)")
-_REST_LABEL_RE = re.compile(r"(?:其他|其余|其它|剩余|另有|剩下)[^，,；;。\d]{0,6}$")
-_PART_GAP_RE = re.compile(r"^[^。；;！？!?\n]{0,14}$")
+_COMPLETE_MARKER_RE = fastre.compile(r"^(?:分|构成)")
+_REST_LABEL_RE = fastre.compile(r"(?:其他|其余|其它|剩余|另有|剩下)[^，,；;。\d]{0,6}$")
+_PART_GAP_RE = fastre.compile(r"^[^。；;！？!?\n]{0,14}$")
 # A sum stated after the parts; the parts of a list without a marker must be joined by 、 or 和.
-_TOTAL_AFTER_RE = re.compile(r"(?:合计|共计|总计|总共|一共|累计|共)[^，,；;。\d]{0,6}$")
-_LIST_JOIN_RE = re.compile(r"^[^，,。；;！？!?\n]{0,10}$")
-_AVERAGE_RE = re.compile(r"均|平均|人均|单均|每")
+_TOTAL_AFTER_RE = fastre.compile(r"(?:合计|共计|总计|总共|一共|累计|共)[^，,；;。\d]{0,6}$")
+_LIST_JOIN_RE = fastre.compile(r"^[^，,。；;！？!?\n]{0,10}$")
+_AVERAGE_RE = fastre.compile(r"均|平均|人均|单均|每")
 
 
 @dataclass(slots=True)
@@ -567,10 +567,10 @@ def _strip_cue(segment: str) -> str:
 # Shares
 
 
-_SHARE_GAP_RE = re.compile(r"^[、，,和及与以\s]*[^，,；;。\d]{0,10}$")
-_CONTRAST_RE = re.compile(r"但|而|却|只|仅|则|(?<!占)比|较|高于|低于|相比|超过|不足|同比|环比|提升|下降|增长")
-_SURVEY_RE = re.compile(r"多选|可多选|提及|选择|认为|表示|关注|希望|满意|认可|支持率|好评")
-_WHOLE_RE = re.compile(r"占([^，,；;。\d]{1,12}?)的")
+_SHARE_GAP_RE = fastre.compile(r"^[、，,和及与以\s]*[^，,；;。\d]{0,10}$")
+_CONTRAST_RE = fastre.compile(r"但|而|却|只|仅|则|(?<!占)比|较|高于|低于|相比|超过|不足|同比|环比|提升|下降|增长")
+_SURVEY_RE = fastre.compile(r"多选|可多选|提及|选择|认为|表示|关注|希望|满意|认可|支持率|好评")
+_WHOLE_RE = fastre.compile(r"占([^，,；;。\d]{1,12}?)的")
 
 
 def share_runs(sentence: SentenceNumbers) -> list[list[Quantity]]:
@@ -751,12 +751,12 @@ def _analyse(doc: Document) -> DocumentNumbers:
 
 
 _HEADER_ROLES = [
-    (re.compile(r"完成率|达成率|完成比例|达成比例|完成度"), RATE),
-    (re.compile(r"超额"), EXCESS),
-    (re.compile(r"实际|实绩|完成值|完成数|完成额|达成值|本年|今年|本期|本月|本季度?|当期|当年"), ACTUAL),
-    (re.compile(r"目标|计划|预算|任务"), PLAN),
-    (re.compile(r"上年|去年|同期|基期|上月|上季度?|上期|上周|前值|基线|改造前|优化前"), PERIOD),
-    (re.compile(r"同比|环比|增幅|增长率?|变化|变动|降幅|增减"), CHANGE),
+    (fastre.compile(r"完成率|达成率|完成比例|达成比例|完成度"), RATE),
+    (fastre.compile(r"超额"), EXCESS),
+    (fastre.compile(r"实际|实绩|完成值|完成数|完成额|达成值|本年|今年|本期|本月|本季度?|当期|当年"), ACTUAL),
+    (fastre.compile(r"目标|计划|预算|任务"), PLAN),
+    (fastre.compile(r"上年|去年|同期|基期|上月|上季度?|上期|上周|前值|基线|改造前|优化前"), PERIOD),
+    (fastre.compile(r"同比|环比|增幅|增长率?|变化|变动|降幅|增减"), CHANGE),
 ]
 
 

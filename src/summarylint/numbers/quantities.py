@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import fastre
 from ..numerals import chinese_ordinal
 
 # Raw unit → (canonical unit, factor to the canonical unit). Longest spellings are tried first.
@@ -147,7 +148,7 @@ _PERCENT_WORDS = rf"(?P<cpre2>{_APPROX_PRE})?百分之(?P<pct>[{_CN_DIGIT}百点
 _TENTHS = (rf"(?P<cpre3>{_APPROX_PRE})?(?<![{_CN_DIGIT}百千万])(?P<tenths>[二两三四五六七八九])成"
            r"(?![为了功果本员绩立长熟交型品效就])(?P<cpost3>多|左右|以上|以下)?")
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = fastre.compile(
     rf"(?P<skip>{_SKIP})|(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE})|(?P<words>{_PERCENT_WORDS})"
     rf"|(?P<cheng>{_TENTHS})",
     re.VERBOSE,
@@ -156,25 +157,25 @@ _TOKEN_RE = re.compile(
 _UNIT_FIRST_CHARS = "".join(sorted({u[0] for u in _CJK_UNITS} | set("万亿千十百")))
 # Where a token may be: digit runs, and Chinese numerals only where a unit, magnitude or 成 follows
 # (一是, 一些, 统一 are skipped without a look) — or 百分之.
-_ANCHOR_RE = re.compile(
+_ANCHOR_RE = fastre.compile(
     rf"[0-9]+|[{_CN_DIGIT}][{_CN_DIGIT}百千万亿点]*(?=[{re.escape(_UNIT_FIRST_CHARS)}成多余至到])"
     rf"|[{_CN_DIGIT}][{_CN_DIGIT}百千万亿]*[百千万亿]|百分之")
-_QUOTED_RE = re.compile(r"“[^”\n]{0,24}”|「[^」\n]{0,24}」|『[^』\n]{0,24}』|《[^》\n]{0,40}》|【[^】\n]{0,40}】"
+_QUOTED_RE = fastre.compile(r"“[^”\n]{0,24}”|「[^」\n]{0,24}」|『[^』\n]{0,24}』|《[^》\n]{0,40}》|【[^】\n]{0,40}】"
                         r'|"[^"\s，。；,;]{1,20}"|https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+')
 # What may stand right before a numeral and belong to its token: a hedge word, a sign, 第, #, a
 # Latin id (p99, INV-3318, Windows 11), a comparison (p=0.01), an opening bracket (（1）).
-_PREFIX_RE = re.compile(rf"(?:{_APPROX_PRE}|[-+]|−|第\s*|\#\s*|[A-Za-z]+[-_#.]?"
+_PREFIX_RE = fastre.compile(rf"(?:{_APPROX_PRE}|[-+]|−|第\s*|\#\s*|[A-Za-z]+[-_#.]?"
                         r"|[A-Za-z]\s*(?:[=<>]|≤|≥)\s*|（|\()$")
 _PREFIX_ENDS = frozenset("约近超过逾于足到少多概接第#-−+（(=<>≤≥ \t_.") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LINE_PREFIX_CHARS = frozenset(" \t\u3000>#*+-•·")
-_LINE_PREFIX_RE = re.compile(r"[ \t\u3000>#*+\-•·]*")
+_LINE_PREFIX_RE = fastre.compile(r"[ \t\u3000>#*+\-•·]*")
 
 # Full-width digits and signs, mapped one code point to one so offsets stay put.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，＋－", "0123456789.%,+-")
-_FULLWIDTH_RE = re.compile("[０-９．％＋－]")
+_FULLWIDTH_RE = fastre.compile("[０-９．％＋－]")
 
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = fastre.compile(
     r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|(?<![A-Za-z0-9])[Xx](?=[%％万元个人次倍天位家条项篇件]|\.\d)"
     r"|×{2,}|＊{2,}|○{2,}|□{2,}|_{2,}|＿{2,}|某某|待补充|待填写|TODO|TBD|\{\{"
     r"|【[^】\n]*(?:填写|补充|输入|此处)[^】\n]*】|\[[^\]\n]*(?:填写|补充|输入|具体|此处)[^\]\n]*\]"
@@ -240,7 +241,7 @@ _POST_WORDS = ("左右", "上下", "以上", "以下", "以内", "之内", "开�
 
 
 # Every placeholder contains one of these: a cheap test before the slow pattern above.
-_PLACEHOLDER_CHARS_RE = re.compile(r"[Xx×＊○□_＿某待TO{【\[]")
+_PLACEHOLDER_CHARS_RE = fastre.compile(r"[Xx×＊○□_＿某待TO{【\[]")
 
 
 def has_placeholder(text: str) -> bool:
@@ -343,7 +344,7 @@ def _arabic(m: re.Match[str], source: str, text: str, base: int) -> list[Quantit
     )]
 
 
-_LATIN_WORD_BEFORE_RE = re.compile(r"[A-Za-z]{2,}[ \t]$")
+_LATIN_WORD_BEFORE_RE = fastre.compile(r"[A-Za-z]{2,}[ \t]$")
 
 
 def _is_name_or_year(source: str, start: int, digits: str) -> bool:
