@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
-from .engine import lint_document
+from .engine import LintResult, lint_document
 from .errors import InputError
 from .fixes import apply_fixes, refuse_reason, write_atomically
-from .genre import AUTO, detect, get_profile
+from .genre import AUTO, GenreChoice, detect, get_profile
 from .inputs import Source, expand_paths, read_source
 from .model import Document
 from .parse import parse_document
@@ -48,11 +48,16 @@ class Linter:
                   encoding: str = "utf-8") -> FileReport:
         return self.lint_document(parse_document(text, path, fmt), encoding)
 
-    def lint_document(self, doc: Document, encoding: str = "utf-8") -> FileReport:
-        """Lint a parsed Document (the report's path is doc.path)."""
+    def diagnose(self, doc: Document) -> tuple[LintResult, GenreChoice]:
+        """The rules' findings on a parsed Document, without the score (what an editor shows)."""
         genre = detect(doc, self.profile, self.lang, self.profile_source)
         result = lint_document(doc, self.rules, lang=self.lang, profile=genre.rule_profile,
                                rule_options=self.config.options)
+        return result, genre
+
+    def lint_document(self, doc: Document, encoding: str = "utf-8") -> FileReport:
+        """Lint and score a parsed Document (the report's path is doc.path)."""
+        result, genre = self.diagnose(doc)
         return FileReport(doc.path, doc, result.diagnostics, score_document(doc, result.diagnostics, genre),
                           result.errors, encoding)
 

@@ -36,10 +36,8 @@ from . import __version__
 from .api import Linter
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
-from .engine import lint_document
 from .errors import SummarylintError
 from .formatters.sarif_format import describe_fix
-from .genre import detect
 from .parse import parse_document
 from .registry import Rule
 
@@ -102,10 +100,7 @@ class _Linted:
 def diagnose(linter: Linter, text: str, path: str, fmt: str | None = None) -> tuple[list[Diagnostic], list[str]]:
     """What `linter.lint_text(text, path, fmt)` reports (diagnostics, rule errors), without the score:
     the same genre, rules, language and rule options, the same suppressions."""
-    doc = parse_document(text, path, fmt)
-    genre = detect(doc, linter.profile, linter.lang, linter.profile_source)
-    result = lint_document(doc, linter.rules, lang=linter.lang, profile=genre.rule_profile,
-                           rule_options=linter.config.options)
+    result, _ = linter.diagnose(parse_document(text, path, fmt))
     return result.diagnostics, result.errors
 
 
