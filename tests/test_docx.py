@@ -17,7 +17,8 @@ from docx.oxml.ns import qn
 
 from summarylint import lint_paths
 from summarylint.decode import decode_bytes
-from summarylint.parse_docx import read_docx, refuse_fix_reason
+from summarylint.fixes import refuse_reason as refuse_fix_reason
+from summarylint.parse_docx import read_docx
 
 from .conftest import SAMPLES
 from .helpers import run_cli, run_json

@@ -57,7 +57,9 @@ def refuse_reason(path: str) -> str | None:
     if path == "-":
         return "--fix needs files; text from stdin is only checked"
     if path.lower().endswith(".docx"):
-        return f"{path}: --fix does not edit Word documents (it would lose their formatting); fix them in Word"
+        # A .docx is a zip of XML: writing the linted text back would destroy its formatting.
+        return (f"{path}: --fix does not edit Word documents (it would lose their formatting); "
+                "apply the suggestions in Word, or check a .txt/.md copy with --fix")
     return None
 
 

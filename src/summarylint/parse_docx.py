@@ -34,7 +34,6 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .model import Document
 
-DOCX_SUFFIXES = (".docx",)
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024  # uncompressed: a guard against zip bombs
 MAX_TEXT_CHARS = 20 * 1024 * 1024
@@ -47,21 +46,6 @@ _BREAKS = {_W + "br", _W + "cr"}
 _SKIP_SUBTREES = {_W + "txbxContent", _W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr",
                   _W + "footnoteReference", _W + "endnoteReference", _W + "commentReference",
                   "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
-
-
-def is_docx(path: str) -> bool:
-    return path.lower().endswith(DOCX_SUFFIXES)
-
-
-def refuse_fix_reason(path: str) -> str | None:
-    """Why `--fix` must not rewrite this file, or None when it may.
-
-    A .docx is a zip of XML: writing our linted text back would destroy its formatting.
-    """
-    if is_docx(path):
-        return (f"{path}: --fix does not edit Word documents (it would lose their formatting); "
-                "apply the suggestions in Word, or check a .txt/.md copy with --fix")
-    return None
 
 
 @dataclass
