@@ -25,6 +25,10 @@ from . import fastre
 from .data import load_data, rules_dir
 from .model import Block, Document, Section
 
+# A web address in prose (http(s):// or www.), up to whitespace or Chinese punctuation. Placeholders and
+# punctuation are never looked for inside one.
+WEB_URL_RE = fastre.compile(r"(?:https?://|www\.)[^\s，。；）)】]+", re.I)
+
 if TYPE_CHECKING:
     from .engine import RuleContext
 

@@ -16,6 +16,7 @@ from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
+from ..text_utils import WEB_URL_RE
 
 # XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%).
 LATIN_RUN_RE = fastre.compile(r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])")
@@ -32,7 +33,6 @@ SLOT_RE = fastre.compile(
 )
 _STRONG_RE = fastre.lazy(r"__(?=\S)[^_\n]+?(?<=\S)__")
 TODO_RE = fastre.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
-URL_RE = fastre.compile(r"https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+", re.I)
 
 _VALUE_KINDS = [
     # (pattern on the text right after the slot, kind); first match wins
@@ -91,7 +91,7 @@ def _skip_spans(doc: Document) -> list[tuple[int, int]]:
     """Code, comments and URLs: no slot there (found once per document; the four rules need them)."""
     store = doc.__dict__.setdefault("_summarylint_placeholders", {})
     if "skip" not in store:
-        store["skip"] = [*doc.masked, *((m.start(), m.end()) for m in URL_RE.finditer(doc.text))]
+        store["skip"] = [*doc.masked, *((m.start(), m.end()) for m in WEB_URL_RE.finditer(doc.text))]
     spans: list[tuple[int, int]] = store["skip"]
     return spans
 

@@ -31,6 +31,7 @@ from ..model import Document
 from ..registry import check
 from ..text_utils import (
     CJK_RE,
+    WEB_URL_RE,
     WordList,
     alternation,
     count_cjk,
@@ -207,7 +208,7 @@ _NUMBERING_RE = fastre.compile(
 _URL_RE = fastre.lazy(r"(?:https?://|www\.)[^\s，。；）)】]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 # The same without its e-mail branch, for text without an "@" (where that branch cannot match): the
 # branch tries a run of word characters at every position, and in Chinese prose every character is one.
-_WEB_RE = fastre.compile(r"(?:https?://|www\.)[^\s，。；）)】]+", re.I)
+_WEB_RE = WEB_URL_RE
 
 
 def _urls(text: str) -> Iterator[re.Match[str]]:
