@@ -72,9 +72,11 @@ def _load_config(config_path: str | None, paths: tuple[str, ...]) -> Config:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes marked unsafe.")
 @click.option("--profile", type=click.Choice(["auto", "kpi", "project", "methodology", "weekly", "annual"]),
               default=None, help="Genre to score as (default auto: detected per file from title, headings, content).")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True,
+              help="Worker processes for many files (0: one per CPU when there are enough files; 1: none).")
 def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, stdin_filename: str | None,
           config_path: str | None, select: str | None, ignore: str | None, fail_level: str | None,
-          min_score: int | None, fix: bool, unsafe_fixes: bool, profile: str | None) -> None:
+          min_score: int | None, fix: bool, unsafe_fixes: bool, profile: str | None, jobs: int) -> None:
     """Check summaries: files, directories (recursing into .md/.markdown/.txt) or - for stdin."""
     from .api import Linter
     from .formatters import get_formatter
@@ -86,7 +88,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, st
         if ignore:
             config.ignore += [s.strip() for s in ignore.split(",") if s.strip()]
         linter = Linter(config, lang=lang, profile=profile)
-        report = linter.lint_paths(paths, stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes)
+        report = linter.lint_paths(paths, stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, jobs=jobs)
     except SummarylintError as exc:
         _fail(str(exc))
         sys.exit(2)
