@@ -52,9 +52,12 @@ class Section:
 
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack, not nested generators: the rules and the scorer walk the tree dozens of times per file.
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def all_blocks(self) -> Iterator[Block]:
         """Blocks of this section and its descendants, in document order."""
@@ -83,7 +86,10 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        at = self.text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
