@@ -286,9 +286,15 @@ def find_figures(text: str) -> list[Figure]:
     return list(_figures(text))
 
 
+# Every figure holds a digit or a Chinese numeral: text without one needs no further look.
+_ANY_NUMERAL_RE = fastre.compile(r"[\d" + _CN_DIGITS + "]")
+
+
 @lru_cache(maxsize=8192)
 def _figures(text: str) -> tuple[Figure, ...]:
     """Cached: the four quantification rules and the plan rules ask about the same sentences."""
+    if _ANY_NUMERAL_RE.search(text) is None:
+        return ()
     blocked = _blocked_spans(text)
 
     def free(start: int, end: int) -> bool:
