@@ -6,7 +6,6 @@ the others) rather than a traceback.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +44,7 @@ def render(rule: Rule, key: str, finding: Finding, lang: str) -> str:
     if not template:
         return ""
     args = _Template({name: localize(value, lang) for name, value in finding.args.items()})
-    return string.Formatter().vformat(localize(template, lang), (), args)
+    return localize(template, lang).format_map(args)  # in C; unknown {names} stay as written
 
 
 @dataclass
