@@ -114,7 +114,9 @@ class TreeBuilder:
                 self._stack.pop()
         text = self.text[start:end]
         closing = _CLOSING_RE.match(text) or _SIGNATURE_RE.match(text)
-        if kind == "paragraph" and self._seen_heading and closing and not self._in_closing():
+        # "四、总结 / 总之，……": the closing words are the body of the heading right above them.
+        under_heading = self.current.style not in ("root", "sample") and not self.current.blocks
+        if kind == "paragraph" and self._seen_heading and closing and not self._in_closing() and not under_heading:
             self._open_implicit("closing", start)
         block = Block(kind, start, end, text, split_sentences(text, start), list_depth)
         block.section = self.current
@@ -136,11 +138,33 @@ class TreeBuilder:
         self._stack.append((section, 2.0))
 
     def finish(self, fmt: str, path: str, masked: list[tuple[int, int]] | None = None) -> Document:
+        for section in list(self.root.walk()):
+            _demote_item_lists(section, self.text)
         for unit in [self.root, *(s for s in self.root.children if s.style == "sample")]:
             _split_intro(unit)
         _set_ends(self.root)
         self.root.end = len(self.text)
         return Document(self.text, self.root, fmt, path, self.title, self.title_span, masked or [])
+
+
+# Numbering that opens a heading in a GB/T outline, but just as often a numbered list (1. 2. / (1) (2) / ①②).
+_ITEM_STYLES = {"num-dot", "num-paren", "circled"}
+
+
+def _demote_item_lists(parent: Section, text: str) -> None:
+    """Numbered lines with nothing under them are the items of a list, not headings of empty sections:
+    "三、下周计划 / 1. 完成订单服务迁移（5月22日前） / 2. 上线退款对账功能" is a plan of two items.
+    Only when every child of the section is such a line: a numbered part with content keeps its
+    title-like siblings as headings (an empty one there is an empty section)."""
+    children = parent.children
+    if not children or any(c.style not in _ITEM_STYLES or c.blocks or c.children for c in children):
+        return
+    for child in children:
+        start, end = child.title_start, child.title_end
+        block = Block("list_item", start, end, text[start:end], split_sentences(text[start:end], start))
+        block.section = parent
+        parent.blocks.append(block)
+    parent.children = []
 
 
 def _split_intro(unit: Section) -> None:
