@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarylint.classify import kind_of_heading
 from summarylint.parse import parse_document
 
 from .conftest import SAMPLES
@@ -78,6 +79,37 @@ def test_markdown_headings_lists_and_code() -> None:
 def test_markdown_paragraph_lines_are_read_like_text() -> None:
     doc = parse_document("一、工作成果\n全年出库186万单。\n二、存在问题\n库容不足。\n", "a.md")
     assert [(s.kind, s.title) for s in doc.sections()] == [("results", "一、工作成果"), ("reflection", "二、存在问题")]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("（一）年度投资计划执行情况", "results"),  # a plan carried out is a result
+    ("（三）年度招生计划完成情况", "results"),
+    ("巡视反馈问题整改情况", "results"),
+    ("（二）防范化解重大风险", None),  # a line of work, not a problem
+    ("1、严格执行课程计划", None),
+    ("二、存在的问题", "reflection"),
+    ("四、问题与风险", "reflection"),
+    ("三、2025年工作计划", "plan"),
+    ("下一步工作计划", "plan"),
+])
+def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
+    assert kind_of_heading(title) == kind
+
+
+def test_results_headings_with_plan_words_take_their_parents_kind() -> None:
+    text = ("一、主要工作完成情况\n（一）年度投资计划执行情况\n全年完成固定资产投资18.6亿元，为年度计划的109.4%。\n"
+            "（二）防范化解重大风险\n全年压降隐性债务12亿元。\n二、存在的问题\n融资成本偏高，平均4.9%。\n")
+    doc = parse_document(text, "a.txt")
+    assert [s.kind for s in doc.sections()] == ["results", "results", "results", "reflection"]
+
+
+def test_a_part_heading_names_the_kind_of_its_subsections() -> None:
+    text = ("第一部分 教育教学成绩\n一、教学质量\n所教两个班期末均分88.6分。\n二、课题与教研\n主持区级课题1项。\n"
+            "第二部分 存在的不足\n作业批改反馈不及时。\n第三部分 下学年工作计划\n一、作业反馈\n10月底前建立错题档案。\n")
+    doc = parse_document(text, "a.txt")
+    kinds = [(s.kind, s.title) for s in doc.sections()]
+    assert kinds == [("results", "第一部分 教育教学成绩"), ("results", "一、教学质量"), ("results", "二、课题与教研"),
+                     ("reflection", "第二部分 存在的不足"), ("plan", "第三部分 下学年工作计划"), ("plan", "一、作业反馈")]
 
 
 def test_heading_without_vocabulary_is_classified_by_content() -> None:

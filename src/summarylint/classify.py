@@ -75,6 +75,19 @@ def _vocabulary() -> tuple[list[tuple[str, _Terms]], dict[str, _Terms]]:
     return heading, cues
 
 
+@cache
+def _not_kind(kind: str) -> re.Pattern[str] | None:
+    """Phrases in which the kind's words name nothing (sections.yaml `not_kind`); compiled on first use."""
+    phrases = (load_data("sections.yaml").get("not_kind") or {}).get(kind)
+    return fastre.compile("|".join(phrases)) if phrases else None
+
+
+def _blank(title: str, kind: str) -> str:
+    """The title with the kind's not_kind phrases blanked out (same length: offsets still compare)."""
+    pattern = _not_kind(kind)
+    return pattern.sub(lambda m: "\0" * len(m.group()), title) if pattern is not None else title
+
+
 @lru_cache(maxsize=4096)
 def kind_of_heading(title: str) -> str | None:
     """The kind a heading names, or None when it names none (cached: the parser asks it of every
@@ -83,6 +96,8 @@ def kind_of_heading(title: str) -> str | None:
     best: tuple[int, str] | None = None
     for kind, terms in heading:
         start = terms.first(title)
+        if start is not None and kind != "other":
+            start = terms.first(_blank(title, kind))
         if start is not None and kind != "other" and (best is None or start < best[0]):
             best = (start, kind)
     if best:
@@ -110,14 +125,16 @@ def _classify(section: Section) -> None:
     if section.style == "implicit":
         return
     if section.style in _CONTAINER_STYLES and section.children:
-        section.kind, section.kind_source = "other", "heading"
+        # "第三部分 下学年工作计划" names the kind of everything under it; "篇一：…" and "第一部分" do not.
+        named = kind_of_heading(section.title) if section.style == "part" else None
+        section.kind, section.kind_source = named or "other", "heading"
         return
     named = kind_of_heading(section.title)
     if named:
         section.kind, section.kind_source = named, "heading"
         return
     parent = section.parent
-    if parent is not None and parent.style not in _CONTAINER_STYLES:
+    if parent is not None and (parent.style not in _CONTAINER_STYLES or parent.kind != "other"):
         section.kind, section.kind_source = parent.kind, "parent"
         return
     section.kind, section.kind_source = kind_of_content(section.body_text()), "content"
