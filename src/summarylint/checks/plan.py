@@ -163,8 +163,8 @@ def _is_pledge_only(point: PlanPoint) -> bool:
     An item that plans something real but vaguely (学习XX领域知识，参加课程，不断提升…) is L001's:
     saying what it lacks helps more than calling it a pledge. A hope voiced in a 总结与展望 section
     is judged like a closing sentence: any stock pledge in it makes it one."""
-    if not point.empty_phrases or point.has_target or point.has_own_time:
-        return False
+    if not point.empty_phrases or point.has_target:
+        return False  # (a date does not make a pledge checkable: 下半年，我们将以更饱满的热情……再上新台阶)
     if point.aspiration:
         return True
     pledged = sum(count_cjk(m.group()) for m in words_re(_LEX, "empty_commitments").finditer(point.text))
