@@ -14,6 +14,7 @@ from summarylint.text_utils import (
     clauses,
     content_words,
     count_cjk,
+    enumerated_parts,
     find_figures,
     halfwidth_marks,
     has_figure,
@@ -166,3 +167,12 @@ def test_weekly_from_profile_or_title() -> None:
     assert not is_weekly(doc, RuleContext(rule, profile="annual"))  # the detected genre wins
     annual = parse_document("2024年度工作总结\n一、工作回顾\n全年新签客户57家。\n", "a.txt")
     assert not is_weekly(annual, RuleContext(rule, profile=None))
+
+
+def test_enumerated_parts() -> None:
+    text = "存在的不足主要有：一是业务能力有待提高；二是宣传不够，群众不了解；三是数据共享不畅。"
+    parts = [text[a:b] for a, b in enumerated_parts(text)]
+    assert parts == ["一是业务能力有待提高", "二是宣传不够，群众不了解", "三是数据共享不畅"]
+    # 统一是 is no point; one point alone is no enumeration
+    for whole in ("标准统一是前提，二是指第二项。", "一是业务能力有待提高。", "数据口径不统一。"):
+        assert enumerated_parts(whole) == [(0, len(whole))]

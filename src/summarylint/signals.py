@@ -26,6 +26,7 @@ from typing import Any
 from . import fastre
 from .data import load_data
 from .model import Block, Document, Section
+from .text_utils import enumerated_parts
 
 _CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
@@ -403,7 +404,8 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.results_evidence += 1
 
     reflection = _kind_sections(sections, ("reflection",))
-    for text in _distinct(read.items(reflection), set()):
+    points = (text[a:b] for text in read.items(reflection) for a, b in enumerated_parts(text))  # 一是…；二是…
+    for text in _distinct(points, set()):
         if not _is_content(text, min_cjk):
             continue
         sig.reflection_items += 1

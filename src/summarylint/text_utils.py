@@ -452,6 +452,34 @@ def items(section: Section) -> Iterator[Item]:
             yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)
 
 
+# 一是…；二是…；三是…: the enumeration of official prose, one point per 是 (not 统一是, 唯一是).
+_ENUMERATOR_RE = fastre.compile(r"(?:^|(?<=[；;。，,：:\s]))[一二三四五六七八九十]是")
+
+
+def enumerated_parts(text: str) -> list[tuple[int, int]]:
+    """Spans of the points of an enumerated paragraph (一是…；二是…), or the whole text when it has
+    fewer than two such points. Text before 一是 (存在的不足主要有：) is a lead-in, not a point."""
+    if "二是" not in text:
+        return [(0, len(text))]
+    starts = [m.start() for m in _ENUMERATOR_RE.finditer(text)]
+    if len(starts) < 2:
+        return [(0, len(text))]
+    ends = [*starts[1:], len(text)]
+    return [(a, len(text[a:b].rstrip(" \t\u3000；;，,。\n")) + a) for a, b in zip(starts, ends, strict=True)]
+
+
+def enumerated_items(section: Section) -> Iterator[Item]:
+    """items(section), with each enumerated paragraph split into its points (一是…；二是…)."""
+    for item in items(section):
+        parts = enumerated_parts(item.text)
+        if len(parts) == 1:
+            yield item
+            continue
+        for i, (a, b) in enumerate(parts):
+            yield Item(item.start + a, item.start + b, item.text[a:b], item.label if i == 0 else "",
+                       item.section, item.block)
+
+
 def doc_sections(doc: Document) -> list[Section]:
     """list(doc.sections()), built once per document: the rules walk the section tree ~20 times."""
     store = doc.__dict__.setdefault("_summarylint_text", {})

@@ -19,6 +19,7 @@ from ..registry import check
 from ..text_utils import (
     Item,
     content_words,
+    enumerated_items,
     has_figure,
     has_placeholder,
     is_lead_in,
@@ -36,7 +37,7 @@ def _problems(unit: Section) -> Iterator[Item]:
     shortcoming = patterns_re(_LEX, "shortcoming_patterns")
     skip = words_re("plan", "not_content")
     for section in unit_sections(unit, "reflection"):
-        for item in items(section):
+        for item in enumerated_items(section):
             if not _under_problem_heading(item.section) or is_lead_in(item.text) or skip.search(item.full_text):
                 continue
             if shortcoming.search(item.full_text):
@@ -68,8 +69,8 @@ def _span(item: Item) -> tuple[int, int]:
     """The run-in label when there is one (it names the problem), else the item's first sentence."""
     if item.label:
         return item.section.title_start, item.section.title_end
-    first = item.block.sentences[0] if item.block.sentences else None
-    return (first.start, first.end) if first else (item.start, item.end)
+    first = next((s for s in item.block.sentences if item.start <= s.start < item.end), None)
+    return (first.start, min(first.end, item.end)) if first else (item.start, item.end)
 
 
 def _quote(doc: Document, item: Item) -> str:
