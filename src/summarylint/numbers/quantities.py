@@ -126,15 +126,17 @@ _SKIP = "|".join([
     r"(?:（|\()\d{1,2}(?:\)|）)",  # （1）
 ])
 
+# One space may stand between a hedge, the number, its magnitude and its unit (超 90 天, 138 万元):
+# many writers put a space between digits and Chinese characters.
 _ARABIC = rf"""
-    (?P<pre>{_APPROX_PRE})?
+    (?:(?P<pre>{_APPROX_PRE})[\x20]?)?
     (?P<sign>(?<![\w.])(?:[-+]|−))?
     (?<![\d.,])(?P<n>{_AR})
     (?!\s*(?:年|月|日|号|:|：|点(?!击|赞)|时(?!间|长|效|段|代)))
-    (?P<m>{_MAG})?
-    (?:(?P<u1>%|‰|元|人|天|个|次|件|家)?\s*(?P<dash>[-~]|–|—|～|至|到)\s*(?P<n2>{_AR})(?P<m2>{_MAG})?)?
+    (?:[\x20]?(?P<m>{_MAG}))?
+    (?:(?P<u1>%|‰|元|人|天|个|次|件|家)?\s*(?P<dash>[-~]|–|—|～|至|到)\s*(?P<n2>{_AR})(?:[\x20]?(?P<m2>{_MAG}))?)?
     (?P<more>多|余)?
-    (?:(?P<u>%|‰|{_UNITS_RE})|\s?(?P<lu>{_LATIN_RE}))?
+    (?:[\x20]?(?P<u>%|‰|{_UNITS_RE})|\s?(?P<lu>{_LATIN_RE}))?
     (?P<post>{_APPROX_POST})?
 """
 _CHINESE = rf"""
@@ -164,7 +166,7 @@ _QUOTED_RE = fastre.compile(r"“[^”\n]{0,24}”|「[^」\n]{0,24}」|『[^』
                         r'|"[^"\s，。；,;]{1,20}"|https?://[^\s，。；）)】]+|www\.[^\s，。；）)】]+')
 # What may stand right before a numeral and belong to its token: a hedge word, a sign, 第, #, a
 # Latin id (p99, INV-3318, Windows 11), a comparison (p=0.01), an opening bracket (（1）).
-_PREFIX_RE = fastre.compile(rf"(?:{_APPROX_PRE}|[-+]|−|第\s*|\#\s*|[A-Za-z]+[-_#.]?"
+_PREFIX_RE = fastre.compile(rf"(?:{_APPROX_PRE}\x20?|[-+]|−|第\s*|\#\s*|[A-Za-z]+[-_#.]?"
                         r"|[A-Za-z]\s*(?:[=<>]|≤|≥)\s*|（|\()$")
 _PREFIX_ENDS = frozenset("约近超过逾于足到少多概接第#-−+（(=<>≤≥ \t_.") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -227,7 +229,7 @@ class Quantity:
         text = self.text
         for word in _HEDGE_WORDS:
             if text.startswith(word):
-                text = text[len(word):]
+                text = text[len(word):].lstrip(" ")
                 break
         for word in _POST_WORDS:
             if text.endswith(word):
