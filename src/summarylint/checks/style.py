@@ -31,6 +31,7 @@ from ..model import Document
 from ..registry import check
 from ..text_utils import (
     CJK_RE,
+    PLACEHOLDER_RE,
     WEB_URL_RE,
     WordList,
     alternation,
@@ -263,6 +264,19 @@ def _protected(doc: Document, offset: int, text: str) -> list[tuple[int, int]]:
     return spans + [(s, e) for s, e in doc.masked if s < offset + len(text) and offset < e]
 
 
+# Registration numbers are written without spaces: 京ICP备12345678号, 沪公网安备 31010402000001号.
+_REGISTRATION_RE = fastre.lazy(r"[\u4e00-\u9fff]{1,2}(?:ICP|公网安)[备证][^\s，。；]*")
+
+
+def _spacing_protected(doc: Document, offset: int, text: str) -> list[tuple[int, int]]:
+    """What T007 leaves as it is besides URLs and code: template slots (XX万 is no word to space out)
+    and registration numbers."""
+    spans = [(offset + m.start(), offset + m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+    if "备" in text:
+        spans += [(offset + m.start(), offset + m.end()) for m in _REGISTRATION_RE.finditer(text)]
+    return spans
+
+
 def _spacing_edits(text: str) -> list[tuple[int, int, str]]:
     """Spaces autocorrect would insert between CJK and Latin or digits (for T007)."""
     import autocorrect_py  # here, not at the top: its first call sets up every rule (0.05-0.1 s)
@@ -333,7 +347,7 @@ def _space_edits(doc: Document) -> list[Edit]:
     for offset, text, keep in _prose_segments(doc):
         if not CJK_RE.search(text):
             continue
-        protected = keep + _protected(doc, offset, text)
+        protected = keep + _protected(doc, offset, text) + _spacing_protected(doc, offset, text)
         edits += [Edit(offset + s, offset + e, new) for s, e, new in _spacing_edits(text)
                   if _free(protected, offset + s - 1, offset + e + 1)]
     return edits
