@@ -372,9 +372,15 @@ def _sentence_full_stop(text: str, start: int, end: int, after: str) -> bool:
 _ENTITY_RE = fastre.lazy(r"&#?\w+$")
 
 
+# The ratio a name ratio stands for: 图文:视频 = 1:3, 男女比例为 3:2.
+_RATIO_AFTER_RE = fastre.lazy(r"[^，。；,;\n]{0,12}?(?:[=＝]|为|是)\s*\d+(?:\.\d+)?\s*[:：]\s*\d")
+
+
 def _left_alone(text: str, mark: str, start: int, end: int) -> bool:
     if mark in ",:" and _digit_on_both_sides(text, start, end):
         return True  # 3,000 and 10:30
+    if mark == ":" and _RATIO_AFTER_RE.match(text, end):
+        return True  # 图文:视频 = 1:3 names a ratio, it introduces nothing
     if mark == "!" and text.startswith("[", end):
         return True  # Markdown ![image](…)
     return mark == ";" and _ENTITY_RE.search(text[:start]) is not None  # HTML entity &nbsp;
