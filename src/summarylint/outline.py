@@ -168,9 +168,13 @@ def _strip_stars(line: str, start: int, end: int) -> int:
     return end
 
 
+# 图文:视频 = 1:3 — a ratio of two names, not a label and its text.
+_RATIO_REST_RE = fastre.lazy(r"[^，。；,;\n:：]{0,12}?[=＝]\s*\d+(?:\.\d+)?\s*[:：]\s*\d")
+
+
 def _match_label(line: str, bullet: bool) -> HeadingMatch | None:
     m = _LABEL_RE.match(line)
-    if not m or not _label_ok(m.group("label")):
+    if not m or not _label_ok(m.group("label")) or _RATIO_REST_RE.match(line, m.end()):
         return None
     label_end = _strip_stars(line, m.start("label"), m.end("label"))
     if not line[m.end():].strip():
