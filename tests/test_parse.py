@@ -163,3 +163,16 @@ def test_signature_and_date_lines_close_the_summary() -> None:
 
 def test_situation_headings_are_results() -> None:
     assert next(parse_document("一、全年招聘情况\n招聘42人。\n", "a.txt").sections()).kind == "results"
+
+
+def test_continuation_lines_of_a_list_item_stay_in_the_item() -> None:
+    text = ("## 三、问题与风险\n\n- **问题 1：测试环境数据不一致**。联调时相差约1.2万条。  \n"
+            "  **处理**：已改为 UTC，并加了行数校验。\n- **风险：大促流量**。Redis CPU 预计达到85%。\n"
+            "二、下一步计划\n")
+    doc = parse_document(text, "a.md")
+    problem = next(s for s in doc.sections() if s.title.startswith("问题 1"))
+    assert "处理" not in [s.title for s in doc.sections()]
+    assert len(problem.blocks) == 1 and problem.blocks[0].text.endswith("已改为 UTC，并加了行数校验。")
+    assert [s.text for s in problem.blocks[0].sentences][-1] == "**处理**：已改为 UTC，并加了行数校验。"
+    # a numbered heading typed right under a list is still a heading (a lazy continuation in Markdown)
+    assert any(s.title == "二、下一步计划" and s.kind == "plan" for s in doc.sections())

@@ -22,6 +22,9 @@ from .tree import TreeBuilder
 _BOLD_LINE_RE = fastre.compile(r"[ \t\u3000]*\*\*(?P<inner>[^*\n]{1,40})\*\*[ \t\u3000]*[:：]?[ \t\u3000]*$")
 _INLINE_MASK_RE = fastre.compile(r"`[^`\n]+`|<!--.*?-->|\]\([^)\n]*\)|<https?://[^>\n]+>", re.S)
 
+# Label headings (处理：, 原因：…) as outline.match_heading names them.
+_LABEL_STYLES = {"label", "runin", "label-bullet", "runin-bullet"}
+
 _md: MarkdownIt | None = None
 
 
@@ -107,7 +110,22 @@ class _MarkdownReader:
                 continue
             start, end = self.line_offsets(line_no, content)
             self._mask_inline(start, end)
+            if in_item and n > 0 and self._continue_item(start, end):
+                continue
             self.line(start, end, bullet=first_of_item and n == 0, in_item=in_item, line_no=line_no)
+
+    def _continue_item(self, start: int, end: int) -> bool:
+        """A later line of a list item's paragraph ("- **问题**：……  ⏎  **处理**：已改为……") belongs to the
+        item's text: a label there opens no section (a numbered line still may: 二、存在问题 typed right
+        under a list). True when the line was added to the item's block."""
+        block = self.builder.last_block
+        match = match_heading(self.text[start:end])
+        if block is None or block.section is not self.builder.current or block.end > start:
+            return False
+        if match is not None and match.style not in _LABEL_STYLES:
+            return False
+        self.builder.extend(block, end)
+        return True
 
     def line(self, start: int, end: int, *, bullet: bool, in_item: bool, line_no: int) -> None:
         b = self.builder

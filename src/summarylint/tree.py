@@ -38,6 +38,7 @@ class TreeBuilder:
         self.title: str | None = None
         self.title_span: tuple[int, int] | None = None
         self._seen_heading = False
+        self.last_block: Block | None = None
 
     @property
     def current(self) -> Section:
@@ -122,7 +123,14 @@ class TreeBuilder:
         block = Block(kind, start, end, text, split_sentences(text, start), list_depth)
         block.section = self.current
         self.current.blocks.append(block)
+        self.last_block = block
         return block
+
+    def extend(self, block: Block, end: int) -> None:
+        """Make block run on to end (a continuation line of the same list item)."""
+        block.end = end
+        block.text = self.text[block.start:end]
+        block.sentences = split_sentences(block.text, block.start)
 
     def _in_closing(self) -> bool:
         return any(section.kind == "closing" for section, _ in self._stack)
