@@ -113,20 +113,50 @@ def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
     for unit in doc.units():
         weekly = is_weekly(doc, ctx, unit)
         for plan in unit_sections(unit, "plan"):
-            for point in _section_points(plan, weekly):
+            for point in _section_points(doc.text, plan, weekly):
                 if not skip.search(point.text):
                     yield point
 
 
-def _section_points(plan: Section, weekly: bool) -> Iterator[PlanPoint]:
+_DELIMITER_ROW_RE = fastre.lazy(r"[ \t]*\|?[ \t]*:?-{3,}")
+
+
+def _table_points(text: str, cells: list[Item], heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
+    """A plan table: one commitment per data row, its cells read with their column names
+    (事项：Redis 扩容；截止：3/20；验收标准：CPU < 60%)."""
+    rows: list[list[Item]] = []
+    for cell in cells:
+        if rows and "\n" not in text[rows[-1][-1].end:cell.start]:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    header: list[str] = []
+    for row in rows:
+        line_end = text.find("\n", row[-1].end)
+        if not header and line_end >= 0 and _DELIMITER_ROW_RE.match(text, line_end + 1):
+            header = [cell.text.strip() for cell in row]
+            continue
+        names = header if len(header) == len(row) else [""] * len(row)
+        joined = "；".join(f"{name}：{cell.text}" if name else cell.text for name, cell in zip(names, row, strict=True))
+        yield PlanPoint(row[0].start, row[-1].end, joined, heading_time, weekly)
+
+
+def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoint]:
     future = words_re(_LEX, "future_cues")
     announced = False  # a lead-in such as 展望未来，我将从以下几个方面努力： makes the list below plan items
+    cells: list[Item] = []
     for item in items(plan):
+        if item.block.kind == "table_cell":
+            cells.append(item)
+            continue
+        if cells:
+            yield from _table_points(text, cells, _heading_time(cells[0]), weekly)
+            cells = []
         if is_lead_in(item.text) or not item.text.strip():
             # 深化数据驱动，赋能精细化运营： heads the items below it
             announced = announced or bool(future.search(item.text))
             continue
-        heading_time = any(has_time_bound(s.title) for s in _headings(item.section))
+        heading_time = _heading_time(item)
         if not _is_mixed(item.section) or (announced and item.block.kind == "list_item"):
             yield from _points_of(item, heading_time, weekly)
             continue
@@ -134,6 +164,12 @@ def _section_points(plan: Section, weekly: bool) -> Iterator[PlanPoint]:
         for sentence in item.block.sentences:  # 个人成长与未来展望: only what speaks of the future
             if future.search(sentence.text) and not is_lead_in(sentence.text):
                 yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly, aspiration=True)
+    if cells:
+        yield from _table_points(text, cells, _heading_time(cells[0]), weekly)
+
+
+def _heading_time(item: Item) -> bool:
+    return any(has_time_bound(s.title) for s in _headings(item.section))
 
 
 def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
