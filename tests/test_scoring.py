@@ -201,3 +201,13 @@ def test_min_score_exit_codes(tmp_path: Path) -> None:
     low.write_text("周报\n本周做了一些工作。\n", encoding="utf-8")
     assert run_cli("check", "--select", "P", "--min-score", "60", str(low)).returncode == 1
     assert run_cli("check", "--select", "P", "--min-score", "0", str(low)).returncode == 0
+
+
+def test_a_plan_table_counts_one_item_per_row_with_its_deadline_column() -> None:
+    text = ("## 一、本周完成\n\n- 完成接口开发3个，平均耗时从500ms降到300ms。\n\n## 三、后续计划\n\n"
+            "| 事项 | 负责人 | 截止 | 验收标准 |\n| --- | --- | --- | --- |\n"
+            "| Redis 扩容与切换演练 | 李明 | 3/20 | 5 倍流量压测下 CPU < 60% |\n"
+            "| 订单服务单测覆盖率 | 李明 | 3/22 | 从 72% 提升到 75% |\n"
+            "| 库存服务拆分方案 | 李明 | 待定 | 方案评审 |\n")
+    signals = lint_text(text, path="a.md").score.units[0].signals
+    assert (signals.plan_items, signals.plan_dated, signals.plan_measurable) == (3, 2, 3)

@@ -458,6 +458,32 @@ def items(section: Section) -> Iterator[Item]:
             yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)
 
 
+_DELIMITER_ROW_RE = fastre.lazy(r"[ \t]*\|?[ \t]*:?-{3,}")
+
+
+def table_rows(text: str, cells: list[Block]) -> Iterator[tuple[list[str], list[Block]]]:
+    """The data rows of the Markdown table(s) these consecutive cells form, each with its column names
+    (from the header row, which is not yielded; empty names when the row does not fit the header)."""
+    rows: list[list[Block]] = []
+    for cell in cells:
+        if rows and "\n" not in text[rows[-1][-1].end:cell.start]:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    header: list[str] = []
+    for row in rows:
+        line_end = text.find("\n", row[-1].end)
+        if line_end >= 0 and _DELIMITER_ROW_RE.match(text, line_end + 1):
+            header = [cell.text.strip() for cell in row]  # a new table starts
+            continue
+        yield (header if len(header) == len(row) else [""] * len(row)), row
+
+
+def row_text(names: list[str], values: list[str]) -> str:
+    """A table row as one item: 事项：Redis 扩容；截止：3/20；验收标准：CPU < 60%."""
+    return "；".join(f"{name}：{value}" if name else value for name, value in zip(names, values, strict=True))
+
+
 # 一是…；二是…；三是…: the enumeration of official prose, one point per 是 (not 统一是, 唯一是).
 _ENUMERATOR_RE = fastre.compile(r"(?:^|(?<=[；;。，,：:\s]))[一二三四五六七八九十]是")
 

@@ -35,6 +35,8 @@ from ..text_utils import (
     items,
     lexicon,
     patterns_re,
+    row_text,
+    table_rows,
     unit_sections,
     words_re,
 )
@@ -118,27 +120,10 @@ def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
                     yield point
 
 
-_DELIMITER_ROW_RE = fastre.lazy(r"[ \t]*\|?[ \t]*:?-{3,}")
-
-
 def _table_points(text: str, cells: list[Item], heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
-    """A plan table: one commitment per data row, its cells read with their column names
-    (事项：Redis 扩容；截止：3/20；验收标准：CPU < 60%)."""
-    rows: list[list[Item]] = []
-    for cell in cells:
-        if rows and "\n" not in text[rows[-1][-1].end:cell.start]:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    header: list[str] = []
-    for row in rows:
-        line_end = text.find("\n", row[-1].end)
-        if not header and line_end >= 0 and _DELIMITER_ROW_RE.match(text, line_end + 1):
-            header = [cell.text.strip() for cell in row]
-            continue
-        names = header if len(header) == len(row) else [""] * len(row)
-        joined = "；".join(f"{name}：{cell.text}" if name else cell.text for name, cell in zip(names, row, strict=True))
-        yield PlanPoint(row[0].start, row[-1].end, joined, heading_time, weekly)
+    """A plan table: one commitment per data row, its cells read with their column names."""
+    for names, row in table_rows(text, [cell.block for cell in cells]):
+        yield PlanPoint(row[0].start, row[-1].end, row_text(names, [b.text for b in row]), heading_time, weekly)
 
 
 def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoint]:
