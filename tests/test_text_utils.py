@@ -173,6 +173,8 @@ def test_enumerated_parts() -> None:
     text = "存在的不足主要有：一是业务能力有待提高；二是宣传不够，群众不了解；三是数据共享不畅。"
     parts = [text[a:b] for a, b in enumerated_parts(text)]
     assert parts == ["一是业务能力有待提高", "二是宣传不够，群众不了解", "三是数据共享不畅"]
+    closing = "一是学习不够深入；二是管理不够精细。这些问题，我将认真加以改进。"
+    assert [closing[a:b] for a, b in enumerated_parts(closing)] == ["一是学习不够深入", "二是管理不够精细"]
     # 统一是 is no point; one point alone is no enumeration
     for whole in ("标准统一是前提，二是指第二项。", "一是业务能力有待提高。", "数据口径不统一。"):
         assert enumerated_parts(whole) == [(0, len(whole))]

@@ -496,7 +496,8 @@ def enumerated_parts(text: str) -> list[tuple[int, int]]:
     starts = [m.start() for m in _ENUMERATOR_RE.finditer(text)]
     if len(starts) < 2:
         return [(0, len(text))]
-    ends = [*starts[1:], len(text)]
+    stop = text.find("。", starts[-1])  # the last point ends with its sentence: 这些问题，我将…改进 is no point
+    ends = [*starts[1:], len(text) if stop < 0 else stop + 1]
     return [(a, len(text[a:b].rstrip(" \t\u3000；;，,。\n")) + a) for a, b in zip(starts, ends, strict=True)]
 
 
