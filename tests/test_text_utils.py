@@ -176,5 +176,6 @@ def test_enumerated_parts() -> None:
     closing = "一是学习不够深入；二是管理不够精细。这些问题，我将认真加以改进。"
     assert [closing[a:b] for a, b in enumerated_parts(closing)] == ["一是学习不够深入", "二是管理不够精细"]
     # 统一是 is no point; one point alone is no enumeration
-    for whole in ("标准统一是前提，二是指第二项。", "一是业务能力有待提高。", "数据口径不统一。"):
+    for whole in ("标准统一是前提，二是指第二项。", "一是业务能力有待提高。", "数据口径不统一。",
+                  "（一）准时率未达标。主要原因有两个：一是临时工当天上岗；二是波次靠经验释放。改进措施：上线自动释放。"):
         assert enumerated_parts(whole) == [(0, len(whole))]

@@ -494,8 +494,8 @@ def enumerated_parts(text: str) -> list[tuple[int, int]]:
     if "二是" not in text:
         return [(0, len(text))]
     starts = [m.start() for m in _ENUMERATOR_RE.finditer(text)]
-    if len(starts) < 2:
-        return [(0, len(text))]
+    if len(starts) < 2 or "。" in text[:starts[0]] or starts[0] > 40:
+        return [(0, len(text))]  # 一是…二是… inside a point (主要原因有两个：一是…) is that point's detail
     stop = text.find("。", starts[-1])  # the last point ends with its sentence: 这些问题，我将…改进 is no point
     ends = [*starts[1:], len(text) if stop < 0 else stop + 1]
     return [(a, len(text[a:b].rstrip(" \t\u3000；;，,。\n")) + a) for a, b in zip(starts, ends, strict=True)]
