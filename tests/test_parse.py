@@ -176,3 +176,34 @@ def test_continuation_lines_of_a_list_item_stay_in_the_item() -> None:
     assert [s.text for s in problem.blocks[0].sentences][-1] == "**处理**：已改为 UTC，并加了行数校验。"
     # a numbered heading typed right under a list is still a heading (a lazy continuation in Markdown)
     assert any(s.title == "二、下一步计划" and s.kind == "plan" for s in doc.sections())
+
+
+def test_a_summary_without_headings_is_divided_by_what_its_paragraphs_say() -> None:
+    text = ("2024年1—6月个人工作总结\n\n上半年我负责华南区42家重点客户的续约。截至6月30日，续约38家，新增合同额460万元，完成目标的115%。\n\n"
+            "3月起我把季度回访改成按健康分分级回访，提前识别出7家流失风险客户。\n\n"
+            "不足是增购集中在少数大客户，中小客户的问题没有跟进，差距明显。\n\n"
+            "下半年我计划在9月30日前拜访全部31家中小客户，争取增购合同额300万元。\n")
+    doc = parse_document(text, "a.txt")
+    assert [s.kind for s in doc.sections()] == ["results", "reflection", "plan"]
+    assert len(next(doc.sections()).blocks) == 2  # the paragraph that says nothing new continues the results
+
+
+def test_opening_paragraphs_above_headings_stay_the_intro() -> None:
+    text = ("尊敬的领导：\n\n现将全年工作情况、存在的不足和2025年计划报告如下。\n\n一、工作成果\n全年出库186万单。\n"
+            "二、明年计划\n3月底前上线自助报修。\n")
+    doc = parse_document(text, "a.txt")
+    assert [s.kind for s in doc.sections()] == ["intro", "results", "plan"]
+
+
+def test_bracket_labels_run_into_their_text() -> None:
+    text = ("万象城店5月店长工作小结\n【业绩】本月营业额46.3万元，目标50万元，完成92.6%。\n【问题】周末晚高峰出餐慢。\n"
+            "【下月】补招兼职2人。\n【请填写】XX\n")
+    doc = parse_document(text, "a.txt")
+    titled = [(s.kind, s.title) for s in doc.sections() if s.title]
+    assert titled[:3] == [("results", "业绩"), ("reflection", "问题"), ("plan", "下月")]
+    assert "请填写" not in [s.title for s in doc.sections()]  # a slot, not a heading
+
+
+def test_a_sentence_ending_in_a_colon_is_no_label() -> None:
+    doc = parse_document("一、工作成果\n8月份我独立负责了一个小需求：给运营做了一个看板，上线后每天都在用。\n", "a.txt")
+    assert [s.title for s in doc.sections()] == ["一、工作成果"]

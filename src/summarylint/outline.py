@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import fastre
+from .classify import kind_of_heading
 from .numerals import chinese_ordinal
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -44,6 +45,7 @@ _LABEL_NUM_RE = fastre.compile(
     rf"[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{1,6}}?)(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,2}})[ \t]*[:：][ \t\u3000]*"
 )
 _BRACKET_TITLE_RE = fastre.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,20})】[ \t\u3000]*$")
+_BRACKET_RUNIN_RE = fastre.compile(r"[ \t\u3000]*【(?P<title>[^】\n]{1,8})】[ \t\u3000:：]*(?=\S)")
 # A label: short, no sentence punctuation, optionally followed by a parenthetical like (My Role).
 _LABEL_RE = fastre.compile(
     rf"[ \t\u3000]*(?:\*\*)?(?P<label>[^:：。！？!?；;，,、\n*]{{1,{MAX_LABEL}}}?(?:[ \t]*[（(][^）)\n]{{1,30}}[）)])?)"
@@ -91,6 +93,8 @@ def _label_ok(label: str) -> bool:
     core = re.sub(r"[（(].*", "", label).strip()
     if "【" in core or "《" in core:
         return False
+    if "我" in core or "了" in core:
+        return False  # 8月份我独立负责了一个小需求： opens a sentence, it names no part
     return bool(core) and bool(_CJK_RE.search(core)) and core not in _NOT_LABELS and core not in FIELD_LABELS
 
 
@@ -105,6 +109,10 @@ def match_heading(line: str, *, bullet: bool = False) -> HeadingMatch | None:
         m = _BRACKET_TITLE_RE.match(line)
         if m:
             return HeadingMatch("bracket", 2.2, m.start("title"), m.end("title"))
+        m = _BRACKET_RUNIN_RE.match(line)
+        if m and kind_of_heading(m.group("title")) not in (None, "other"):
+            # 【问题】周末晚高峰出餐慢…: a part named in brackets, its text on the same line
+            return HeadingMatch("bracket", 2.2, m.start("title"), m.end("title"), None, m.end())
         m = _LABEL_NUM_RE.match(line)
         if m and not m.group("name").startswith("第"):
             return _labelled(line, m.start("name"), m.end(), "label-num", 2.5, _ordinal(m.group("n")))

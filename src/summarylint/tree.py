@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import fastre
-from .classify import kind_of_heading
+from .classify import kind_of_content, kind_of_heading
 from .model import Block, Document, Section
 from .outline import HeadingMatch
 from .sentences import split_sentences
@@ -27,6 +27,7 @@ TITLE_RE = fastre.compile(r"总结|报告|述职|周报|月报|复盘|汇报")
 _BREADCRUMB_RE = fastre.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>»]\s")
 _PLAIN_HEADING_MAX = 12
 _PUNCTUATION_RE = fastre.compile(r"[，。：:；;！!？?、,.（）()“”\"\d]")
+_LEAD_IN_RE = fastre.compile(r"如下[:：。]?\s*$|如下[:：]")  # 现将…汇报如下：
 _SAMPLE_RE = fastre.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
 
 
@@ -150,6 +151,7 @@ class TreeBuilder:
         for section in list(self.root.walk()):
             _demote_item_lists(section, self.text)
         for unit in [self.root, *(s for s in self.root.children if s.style == "sample")]:
+            _sections_from_content(unit)
             _split_intro(unit)
         _set_ends(self.root)
         self.root.end = len(self.text)
@@ -174,6 +176,40 @@ def _demote_item_lists(parent: Section, text: str) -> None:
         block.section = parent
         parent.blocks.append(block)
     parent.children = []
+
+
+def _sections_from_content(unit: Section) -> None:
+    """Paragraphs before a summary's first heading, grouped by what they talk about, become implicit
+    sections: 上半年续约38家，完成目标的115% is a result even above 不足：… . The first paragraph is the
+    intro unless its words say otherwise; a later one whose words say nothing continues the part before
+    it — or, in a summary with no headings at all, is the work itself once the intro is over."""
+    headed = any(child.style != "implicit" for child in unit.children)
+    if not unit.blocks or (not headed and len(unit.blocks) < 2):
+        return
+    groups: list[tuple[str, list[Block]]] = []
+    for block in unit.blocks:
+        kind = kind_of_content(block.text)
+        if (headed and kind != "results") or _LEAD_IN_RE.search(block.text):
+            kind = "other"  # above headings only results stand out from the opening (现将…计划报告如下)
+        if kind == "other":
+            kind = "intro" if not groups else groups[-1][0]
+            kind = "results" if kind == "intro" and groups and not headed else kind
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(block)
+        else:
+            groups.append((kind, [block]))
+    if headed and [kind for kind, _ in groups] == ["intro"]:
+        return  # the usual opening paragraphs: _split_intro makes them the intro
+    sections = []
+    for kind, blocks in groups:
+        section = Section(title="", level=unit.level + 1, kind=kind, start=blocks[0].start, end=blocks[-1].end,
+                          title_start=blocks[0].start, title_end=blocks[0].start, style="implicit",
+                          kind_source="heading" if kind == "intro" else "content", blocks=blocks, parent=unit)
+        for block in blocks:
+            block.section = section
+        sections.append(section)
+    unit.blocks = []
+    unit.children[:0] = sections
 
 
 def _split_intro(unit: Section) -> None:
