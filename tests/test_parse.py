@@ -207,3 +207,13 @@ def test_bracket_labels_run_into_their_text() -> None:
 def test_a_sentence_ending_in_a_colon_is_no_label() -> None:
     doc = parse_document("一、工作成果\n8月份我独立负责了一个小需求：给运营做了一个看板，上线后每天都在用。\n", "a.txt")
     assert [s.title for s in doc.sections()] == ["一、工作成果"]
+
+
+def test_table_cells_are_located_in_their_own_row() -> None:
+    text = ("## 复盘\n\n我当时没有及时调整 O3 的目标，也没有同步风险。\n\n## Q4 计划\n\n"
+            "| 目标 | 截止时间 |\n| --- | --- |\n| 实验平台支持分层实验 | 10月31日 |\n")
+    doc = parse_document(text, "a.md")
+    cells = [b for b in doc.blocks() if b.kind == "table_cell"]
+    table_start = text.index("| 目标")
+    assert [c.text for c in cells] == ["目标", "截止时间", "实验平台支持分层实验", "10月31日"]
+    assert all(c.start > table_start and text[c.start:c.end] == c.text for c in cells)

@@ -46,6 +46,7 @@ class _MarkdownReader:
         self.depth = 0
         self.ordered: list[bool] = []
         self.item_first_paragraph = False
+        self._cell_cursor = 0
 
     def line_offsets(self, line_no: int, content: str) -> tuple[int, int]:
         """Source offsets of one content line that sits at the end of source line line_no."""
@@ -72,6 +73,10 @@ class _MarkdownReader:
                 self.heading(token, tokens[i + 1], h1_count)
             elif kind == "paragraph_open":
                 self.paragraph(token, tokens[i + 1])
+            elif kind == "tr_open" and token.map:
+                # cells are found by their text from the start of their row's line, not anywhere after
+                # the previous cell (a header cell "目标" must not be matched in the prose above)
+                self._cell_cursor = max(self._cell_cursor, self.lines[token.map[0]][0])
             elif kind in ("th_open", "td_open"):
                 self.cell(tokens[i + 1])
             elif kind in ("fence", "code_block", "html_block") and token.map:
@@ -168,7 +173,7 @@ class _MarkdownReader:
         content = inline.content.strip()
         if not content:
             return
-        pos = self.text.find(content, getattr(self, "_cell_cursor", 0))
+        pos = self.text.find(content, self._cell_cursor)
         if pos < 0:
             return
         self._cell_cursor = pos + len(content)
