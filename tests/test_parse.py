@@ -91,6 +91,8 @@ def test_markdown_paragraph_lines_are_read_like_text() -> None:
     ("四、问题与风险", "reflection"),
     ("三、2025年工作计划", "plan"),
     ("下一步工作计划", "plan"),
+    ("2.2 线上问题处理", None),  # handling tickets is work done
+    ("6.4 做得好的地方", "other"),
 ])
 def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
     assert kind_of_heading(title) == kind

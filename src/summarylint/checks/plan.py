@@ -116,7 +116,7 @@ def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
         weekly = is_weekly(doc, ctx, unit)
         for plan in unit_sections(unit, "plan"):
             for point in _section_points(doc.text, plan, weekly):
-                if not skip.search(point.text):
+                if not skip.search(point.text) and count_cjk(point.text):  # a lone "*" is no commitment
                     yield point
 
 
