@@ -158,9 +158,24 @@ def save() -> None:
         pass
 
 
+# Patterns this process has compiled: rules that build a pattern from their lexicon on each call get
+# it back at once, instead of locating the cache file (Path.home…) and rebuilding the program per call.
+_compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+_MAX_COMPILED = 4096
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """re.compile(pattern, flags), from the compiled-pattern cache when this interpreter has seen it."""
-    flags = int(flags)
+    key = (pattern, int(flags))
+    found = _compiled.get(key)
+    if found is None:
+        if len(_compiled) >= _MAX_COMPILED:
+            _compiled.clear()
+        found = _compiled[key] = _compile(*key)
+    return found
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     if _INTERPRETER is None or _path() is None:
         return re.compile(pattern, flags)
     entry = _entries().get((pattern, flags))
