@@ -31,6 +31,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("SUMMARYLINT_NO_CACHE", raising=False)
     monkeypatch.setattr(fastre, "_table", None)
     monkeypatch.setattr(fastre, "_added", 0)
+    monkeypatch.setattr(fastre, "_compiled", {})
     return folder
 
 
@@ -47,12 +48,24 @@ def test_cached_patterns_equal_re_compile(cache: Path) -> None:
     fastre.save()
     assert len(list(cache.glob("regex-*.marshal"))) == 1
     fastre._table = None  # as a new process would: read back from the file
+    fastre._compiled.clear()
     second = [fastre.compile(p, f) for p, f in PATTERNS]
     for (pattern, flags), a, b in zip(PATTERNS, first, second, strict=True):
         expected = re.compile(pattern, flags)
         assert a == expected and b == expected
         assert (b.groups, b.groupindex, b.flags, b.pattern) == (expected.groups, expected.groupindex,
                                                                  expected.flags, expected.pattern)
+
+
+def test_a_pattern_is_compiled_once_per_process(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern, flags = PATTERNS[0]
+    calls = []
+    real_compile = fastre._compile
+    monkeypatch.setattr(fastre, "_compile", lambda p, f: calls.append((p, f)) or real_compile(p, f))
+    first = fastre.compile(pattern, flags)
+    assert fastre.compile(pattern, flags) is first
+    assert fastre.compile(pattern, re.I) is not first  # flags are part of the key
+    assert calls == [(pattern, flags), (pattern, re.I)]
 
 
 def test_a_new_process_reads_the_cache(tmp_path: Path) -> None:
