@@ -88,6 +88,13 @@ def test_baseline_after_the_level() -> None:
     assert figures(c) == {"before": "1,650万元", "after": "1,926万元", "changes": [("16.7%", "up")]}
 
 
+def test_baseline_compares_the_nearest_level_before_it() -> None:
+    c = claim_of("全年累计发放贷款21.5亿元，年末贷款余额26.8亿元，较年初23.7亿元增加3.1亿元，增幅13.1%。", "comparison")
+    assert figures(c) == {"before": "23.7亿元", "after": "26.8亿元",
+                          "changes": [("3.1亿元", "up"), ("13.1%", "up")]}
+    assert [q.text for q in c.alternatives] == ["21.5亿元"]
+
+
 def test_period_baseline_with_plan_in_between() -> None:
     claims = sentence_claims("拣货差错率：全年0.21%，目标0.25%以内，2023年为0.38%，下降0.17个百分点。")
     comparison = next(c for c in claims if c.kind == "comparison")
@@ -163,6 +170,13 @@ def test_complete_breakdown_markers() -> None:
     assert numbers.breakdowns[0][0].complete
 
 
+def test_parts_and_total_share_one_measure() -> None:
+    assert text_numbers("4 家客户回款超 90 天，合计 138 万元。").breakdowns == []
+    assert text_numbers("4家客户账期90天，合计138。").breakdowns == []
+    (breakdown, _), = text_numbers("华北 12 万元、华南 8 万元和西部 5 万元，合计 27 万元。").breakdowns
+    assert [q.text for q in breakdown.parts] == ["12 万元", "8 万元", "5 万元"]
+
+
 def test_share_runs() -> None:
     numbers = text_numbers("华东、华南、华北的销售额占比分别为45%、38%和27%。来电量占全天的19%，但排班只占全天的14%。")
     runs = [share_runs(s) for s in numbers.sentences]
@@ -177,6 +191,21 @@ def test_markdown_table_rows_become_claims() -> None:
     assert len(table) == 1
     assert figures(table[0]) == {"plan": "1,800万元", "actual": "1,926万元", "rate": "107.0%"}
     assert table[0].metric == "销售额"
+
+
+def test_markdown_table_with_two_year_columns() -> None:
+    doc = parse_document("| 指标 | 2022 | 2023 | 变化 |\n| --- | --- | --- | --- |\n| 转化率 | 2.1% | 2.6% | +0.5% |\n", "t.md")
+    table = [c for c in document_numbers(doc).claims if c.kind == "table"]
+    assert figures(table[0]) == {"before": "2.1%", "after": "2.6%", "actual": "2.6%", "changes": [("+0.5%", "up")]}
+
+
+def test_markdown_table_total_row_is_a_breakdown() -> None:
+    doc = parse_document("| 渠道 | 新增 | 占比 |\n| --- | --- | --- |\n| 抖音 | 1.2万 | 48% |\n| 小红书 | 0.8万 | 32% |\n"
+                         "| 公众号 | 0.5万 | 20% |\n| **合计** | 2.8万 | 100% |\n", "t.md")
+    (breakdown, _), = document_numbers(doc).breakdowns  # the shares column does not add down
+    assert [q.text for q in breakdown.parts] == ["1.2万", "0.8万", "0.5万"]
+    assert [q.text for q in breakdown.totals] == ["2.8万"]
+    assert breakdown.complete and breakdown.table
 
 
 def test_document_numbers_is_cached_per_document() -> None:

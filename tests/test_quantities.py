@@ -43,6 +43,12 @@ def one(text: str):
     ("3,000 TPS", 3000.0, "TPS"),
     ("88分", 88.0, "分"),
     ("17.5公里", 17_500.0, "m"),
+    # one space between digits and Chinese, as many writers put it
+    ("138 万元", 1_380_000.0, "元"),
+    ("4 家", 4.0, "家"),
+    ("42 分钟", 2520.0, "s"),
+    ("+5 个百分点", 5.0, "pp"),
+    ("3 千万元", 30_000_000.0, "元"),
 ])
 def test_arabic_numbers_units_and_magnitudes(text: str, value: float, unit: str) -> None:
     q = one(text)
@@ -104,6 +110,7 @@ def test_from_to_with_adjacent_words_is_two_figures_not_a_range() -> None:
 @pytest.mark.parametrize(("text", "hedge"), [
     ("约3,905单", "约"), ("近6成", "近"), ("超过60%", "超过"), ("逾200家", "逾"), ("300人左右", "左右"),
     ("300多人", "多"), ("20余家", "余"), ("95%以上", "以上"), ("不低于80%", "不低于"),
+    ("超 90 天", "超"), ("约 1.2 万条", "约"),
 ])
 def test_hedges_mark_a_figure_approximate(text: str, hedge: str) -> None:
     q = one(text)
@@ -124,6 +131,7 @@ def test_words_ending_in_yue_are_not_hedges(text: str) -> None:
     "第3季度", "第47周", "第6项", "一是", "第一", "“云帆2030”计划", "《2024年度报告》", "云帆2030计划", "5G网络", "3D打印",
     "XX%", "xx7.2%", "20XX年XX月XX日", "20××年", "【请填写3月数据】", "https://example.com/123.html",
     "十分重要", "一成不变", "万一出错", "统一口径", "逐一拜访", "双十一", "三季度", "一起", "一些", "1:3",
+    "2024 年 3 月", "11 月 18 日", "第 3 季度", "© 2024 周报模板网", "2024周报",
 ])
 def test_not_quantities(text: str) -> None:
     assert extract_quantities(text) == [], [q.text for q in extract_quantities(text)]

@@ -79,7 +79,8 @@ def completion_rate_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Findin
             computed = values["computed"]
             args = {"actual": values["actual"].figure, "plan": values["plan"].figure,
                     "computed": _pct(computed, stated), "stated": stated.figure}
-            yield _finding(issue, args, "excess" if issue.kind == "excess" else None)
+            variant = {"excess": "excess", "completion-inverted": "shorter_better"}.get(issue.kind)
+            yield _finding(issue, args, variant)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,8 +142,9 @@ def percent_vs_points(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         relative = values.get("relative")
         # the relative change is an alternative wording here, not a mismatch: shown at the text's precision
         relative_text = "" if relative is None else format_number(relative, stated.decimals) + "%"
+        # the word says which way (提高), so the amount shown after it is unsigned: not "提高+0.5个百分点"
         args = {"before": before.figure, "after": after.figure, "stated": stated.figure, "word": word,
-                "points": _points(number), "wording": f"{number}个百分点", "relative": relative_text}
+                "points": _points(number.lstrip("+-−")), "wording": f"{number}个百分点", "relative": relative_text}
         if issue.kind == "points":
             # The figure equals the difference in points, so only the unit word is wrong: a safe fix.
             yield _finding(issue, args, None if relative_text else "from_zero", safe=True)

@@ -24,12 +24,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import fastre
 from .claims import Breakdown, Change, MetricClaim, compatible
 from .quantities import Quantity
 
 _ROUNDED_UNITS = frozenset({"%", "pp", "倍", "s", "m", "m²", "kg", "B", "分", "个月", "工作日", "学时"})
 RATIO_SLACK = 1.0  # percentage points allowed on top of rounding for ratios stated in percent
 _NO_DIRECTION_METRICS = ("速度", "效率", "排名", "名次", "排行", "位次", "评级")
+# Times that should be short, and times that should be long (在线时长, MTBF) which may share a word.
+_SHORTER_IS_BETTER_RE = fastre.lazy(
+    r"MTTR|MTTA|MTTD|(?:恢复|修复|响应|处理|等待|排队|审批|构建|编译|部署|加载|交付)(?:时间|时长|耗时|周期)|耗时|延迟|时延")
+_LONGER_IS_BETTER_RE = fastre.lazy(r"MTBF|MTTF|在线|使用|观看|停留|陪伴|学习|阅读|无故障")
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,14 @@ def agrees(stated: float, stated_q: Quantity, derived: Interval, slack: float = 
     return derived.lo - room <= stated <= derived.hi + room
 
 
+def _shorter_is_better(claim: MetricClaim, plan: Quantity, actual: Quantity) -> bool:
+    """A time that should be short (恢复时间, 响应时长, 耗时, 延迟, MTTR), in time units, that missed its
+    target (actual > plan): a rate of actual ÷ plan (140%) reads as if the target were beaten."""
+    return (plan.unit == actual.unit == "s" and actual.value > plan.value
+            and _SHORTER_IS_BETTER_RE.search(claim.metric) is not None
+            and _LONGER_IS_BETTER_RE.search(claim.metric) is None)
+
+
 def _exact(*quantities: Quantity | None) -> bool:
     return all(q is not None and q.is_exact for q in quantities)
 
@@ -115,7 +128,13 @@ def completion_issues(claim: MetricClaim) -> list[Issue]:
     inverse = ratio_percent(plan, actual)  # cost-like metrics: plan ÷ actual
     offset = 100.0 if claim.excess is not None else 0.0
     options = [achieved] + ([inverse] if inverse is not None else [])
-    if any(agrees(stated_q.value, stated_q, Interval(o.lo - offset, o.hi - offset), RATIO_SLACK) for o in options):
+    fits = [agrees(stated_q.value, stated_q, Interval(o.lo - offset, o.hi - offset), RATIO_SLACK) for o in options]
+    if any(fits):
+        if inverse is not None and fits[0] and not fits[-1] and claim.rate is not None and _shorter_is_better(
+                claim, plan, actual):
+            # 恢复时间 目标30分钟、实际42分钟、完成率140%: actual ÷ plan of a time that should be short
+            return [Issue("completion-inverted", stated_q.start, stated_q.end, {
+                "plan": plan, "actual": actual, "stated": stated_q, "computed": inverse.mid})]
         return []
     computed = achieved.mid - offset
     return [Issue("excess" if claim.excess else "completion", stated_q.start, stated_q.end, {
@@ -127,7 +146,14 @@ def completion_issues(claim: MetricClaim) -> list[Issue]:
 
 
 def change_issues(claim: MetricClaim) -> list[Issue]:
-    before, after = claim.before, claim.after
+    issues = _change_issues(claim, claim.after)
+    if issues and any(not _change_issues(claim, other) for other in claim.alternatives):
+        return []  # 收入5.2亿元，利润0.8亿元，较上年的4.6亿元增长13%: another level fits — no verdict
+    return issues
+
+
+def _change_issues(claim: MetricClaim, after: Quantity | None) -> list[Issue]:
+    before = claim.before
     if before is None or after is None or not compatible(before, after):
         return []
     before, after = _with_shared_unit(before, after)
@@ -272,7 +298,8 @@ def breakdown_issues(breakdown: Breakdown) -> list[Issue]:
         return []  # several candidate totals and none fits: which one is meant is a guess
     whole_q = totals[0]
     exceeds = parts_sum.lo > interval(whole_q).hi
-    return [Issue("parts", parts[0].start, parts[-1].end, {
+    start, end = (whole_q.start, whole_q.end) if breakdown.table else (parts[0].start, parts[-1].end)
+    return [Issue("parts", start, end, {
         "parts": parts, "total": whole_q, "sum": sum(p.value for p in parts), "exceeds": exceeds})]
 
 

@@ -26,9 +26,11 @@ level       none of these: the figure itself                        销售额 **
 
 The roles are then assembled, in sentence order, into `MetricClaim`s: from→to with the changes
 that follow (``，提升5个百分点``; a change only attaches when its clause names no other metric);
-baseline/period claims pair with the sentence's main level (``销售额1,926万元，比上年的1,650万元
-增长16.7%``); plan + actual (or the single unmarked level) + completion rate; shares; and bare
-levels. `breakdowns` finds totals split into parts (其中…、…; 分别为…; 分渠道看…).
+a period (``2023年为…``) pairs with the sentence's main level, a baseline (比/较) with the nearest
+level before it (``年末余额26.8亿元，较年初23.7亿元增加3.1亿元``; the others are kept as
+``alternatives``); plan + actual (or the single unmarked level) + completion rate; shares; and bare
+levels. `breakdowns` finds totals split into parts (其中…、…; 分别为…; 分渠道看…) of one measure
+(4家 and 90天 are not parts of 138万元), and the columns of a Markdown table above its 合计 row.
 
 Works per sentence, both full- and half-width punctuation. `document_numbers(doc)` runs the
 whole document once (cached per Document) for the consistency checks and the scoring signals.
@@ -148,6 +150,7 @@ class MetricClaim:
     level: Quantity | None = None  # a figure with no comparison: 新签客户57家
     comparison: str = ""  # 同比 / 环比 / 较上年 … when the baseline is named, not given
     verb_span: tuple[int, int] | None = None  # the from→to verb, for direction findings
+    alternatives: tuple[Quantity, ...] = ()  # other levels a comparison may be of (after is the likeliest)
 
     @property
     def has_baseline(self) -> bool:
@@ -173,6 +176,7 @@ class Breakdown:
     parts: list[Quantity]
     totals: list[Quantity]
     complete: bool
+    table: bool = False  # a table column and its 合计 row (reported at the total)
 
 
 @dataclass(slots=True)
@@ -411,16 +415,21 @@ def _baseline_claim(text: str, base: int, tagged: list[_Tagged], i: int, current
         current.after, current.end = q, q.end  # 2023年为152.8万单，2024年为186.4万单
         used.add(i)
         return current
-    level_index = next((j for j, other in enumerate(tagged[:i])
-                        if other.role in (LEVEL, ACTUAL) and j not in used and compatible(other.quantity, q)), None)
+    levels = [j for j, other in enumerate(tagged[:i])
+              if other.role in (LEVEL, ACTUAL) and j not in used and compatible(other.quantity, q)]
     used.add(i)
-    if level_index is None:
+    if not levels:
         return MetricClaim(q.start, q.end, _metric(text, base, item), kind="comparison", before=q,
                            comparison=_comparison(text, base, item))
-    level = tagged[level_index]
-    used.add(level_index)
+    # 比/较 compares the figure right before it (余额26.8亿元，较年初23.7亿元); a period (2023年为…)
+    # the sentence's main level, its first. The other levels stay alternatives.
+    if item.role == BASELINE:
+        levels.reverse()
+    level = tagged[levels[0]]
+    used.add(levels[0])
     return MetricClaim(level.quantity.start, q.end, _metric(text, base, level), kind="comparison", before=q,
-                       after=level.quantity, comparison=_comparison(text, base, item))
+                       after=level.quantity, comparison=_comparison(text, base, item),
+                       alternatives=tuple(tagged[j].quantity for j in levels[1:]))
 
 
 def _later_year(text: str, base: int, earlier: Quantity, item: _Tagged) -> bool:
@@ -624,7 +633,7 @@ def _breakdowns(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]]) -
             if len(parts) < 2 or any(id(p) in part_ids for p in parts):
                 continue
             part_ids.update(id(p) for p in parts)
-            totals = _totals(sentences, tagged, index, sentence.start + marker.start(), parts[0], part_ids)
+            totals = _totals(sentences, tagged, index, sentence.start + marker.start(), parts, part_ids)
             label = sentence.text[:parts[-1].start - sentence.start]
             complete = bool(_COMPLETE_MARKER_RE.match(marker.group()) or "分别" in marker.group()
                             or _REST_LABEL_RE.search(label))
@@ -643,13 +652,13 @@ def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> tupl
         if q.start < after:
             continue
         if parts and _TOTAL_AFTER_RE.search(item.pre):
-            usable = item.role in (LEVEL, ACTUAL) and q.is_exact and compatible(parts[0], q)
+            usable = item.role in (LEVEL, ACTUAL) and q.is_exact and _fits_measure(q, _measure(parts))
             return parts, q if usable else None
         if item.role not in (LEVEL, ACTUAL) or not q.is_exact or not _additive(q):
             break
         if parts:
             gap = sentence.text[parts[-1].end - sentence.start:q.start - sentence.start]
-            if not compatible(parts[0], q) or not _PART_GAP_RE.match(gap) or _AVERAGE_RE.search(gap):
+            if not _fits_measure(q, _measure(parts)) or not _PART_GAP_RE.match(gap) or _AVERAGE_RE.search(gap):
                 break
         elif _AVERAGE_RE.search(sentence.text[after - sentence.start:q.start - sentence.start]):
             break
@@ -673,7 +682,8 @@ def _listed_with_total_after(sentence: SentenceNumbers, tagged: list[_Tagged], p
             end = parts[0].start if parts else total.start
             gap = sentence.text[q.end - sentence.start:end - sentence.start]
             joined = _LIST_JOIN_RE.match(gap) if parts else _PART_GAP_RE.match(gap)
-            if (previous.role not in (LEVEL, ACTUAL) or not q.is_exact or not compatible(q, total)
+            if (previous.role not in (LEVEL, ACTUAL) or not q.is_exact
+                    or not _fits_measure(q, _measure([total, *parts]))
                     or id(q) in part_ids or not joined or _AVERAGE_RE.search(gap)):
                 break
             parts.insert(0, q)
@@ -683,21 +693,32 @@ def _listed_with_total_after(sentence: SentenceNumbers, tagged: list[_Tagged], p
     return found
 
 
+def _measure(quantities: Sequence[Quantity]) -> str:
+    """The unit a list of figures is in: the first one named (Chinese often writes it once)."""
+    return next((q.unit for q in quantities if q.unit), "")
+
+
+def _fits_measure(q: Quantity, unit: str) -> bool:
+    """Whether q can be added to figures in unit: 4家 and 90天 are not parts of 138万元."""
+    return not q.unit or not unit or q.unit == unit
+
+
 def _additive(q: Quantity) -> bool:
     """Figures that add up to a total: counts, money, people, durations; not rates, scores or averages."""
     return q.unit not in _ADDITIVE_EXCLUDED_UNITS and "/" not in q.unit
 
 
 def _totals(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]], index: int, marker_start: int,
-            first_part: Quantity, part_ids: set[int]) -> list[Quantity]:
+            parts: list[Quantity], part_ids: set[int]) -> list[Quantity]:
     """Candidate totals: figures before the marker in this sentence, else in the two before it."""
+    unit = _measure(parts)
     for back in range(3):
         if index - back < 0:
             break
         candidates = [item.quantity for item in tagged[index - back]
                       if item.quantity.start < marker_start and item.role in (LEVEL, ACTUAL)
                       and id(item.quantity) not in part_ids and item.quantity.is_exact
-                      and _additive(item.quantity) and compatible(item.quantity, first_part)
+                      and _additive(item.quantity) and _fits_measure(item.quantity, unit)
                       and not _AVERAGE_RE.search(item.pre)]
         if candidates:
             return candidates
@@ -733,16 +754,16 @@ def _analyse(doc: Document) -> DocumentNumbers:
         sentences.extend(block_sentences)
         if block.kind == "table_cell" and block_sentences:
             if table and not _same_table(doc.text, table[-1].end, block.start):
-                _table_claims(table)
+                breakdowns.extend(_table_numbers(table))
                 table = []
             table.append(_Cell(doc.line_col(block.start)[0], block_sentences))
             continue
         if table:
-            _table_claims(table)
+            breakdowns.extend(_table_numbers(table))
             table = []
         breakdowns.extend(_breakdowns(block_sentences, block_tags))
     if table:
-        _table_claims(table)
+        breakdowns.extend(_table_numbers(table))
     return DocumentNumbers(sentences, breakdowns)
 
 
@@ -804,19 +825,38 @@ def _header_role(title: str) -> str | None:
     return None
 
 
-def _table_claims(cells: list[_Cell]) -> None:
-    """Claims for each data row, attached to the first sentence of the row's first cell (its metric)."""
+_YEAR_HEADER_RE = fastre.lazy(r"^[\s*]*((?:19|20)\d{2})\s*年?度?[\s*]*$")
+
+
+def _header_roles(titles: list[str]) -> list[str | None]:
+    """The role of each column; | 指标 | 2022 | 2023 | 变化 |: the earlier of two years is the baseline,
+    the later the actual (with three or more years, which two a change compares is a guess)."""
+    roles = [_header_role(title) for title in titles]
+    years = [(int(m.group(1)), k) for k, title in enumerate(titles) if (m := _YEAR_HEADER_RE.match(title))]
+    if len(years) == 2 and years[0][0] != years[1][0] and PERIOD not in roles and ACTUAL not in roles:
+        (_, earlier), (_, later) = sorted(years)
+        roles[earlier], roles[later] = PERIOD, ACTUAL
+    return roles
+
+
+def _table_numbers(cells: list[_Cell]) -> list[tuple[Breakdown, SentenceNumbers]]:
+    """Claims for the data rows of a table, and breakdowns for its 合计 row."""
     rows: dict[int, list[_Cell]] = {}
     for cell in cells:
         rows.setdefault(cell.line, []).append(cell)
-    lines = sorted(rows)
-    if len(lines) < 2:
-        return
-    header = [_header_role(cell.text) for cell in rows[lines[0]]]
+    table = [rows[line] for line in sorted(rows)]
+    if len(table) < 2:
+        return []
+    _table_claims(table)
+    return _total_row_breakdowns(table)
+
+
+def _table_claims(rows: list[list[_Cell]]) -> None:
+    """Claims for each data row, attached to the first sentence of the row's first cell (its metric)."""
+    header = _header_roles([cell.text for cell in rows[0]])
     if not any(header):
         return
-    for line in lines[1:]:
-        row = rows[line]
+    for row in rows[1:]:
         if len(row) != len(header) or any(cell.placeholder for cell in row):
             continue
         claim = _row_claim(row, header)
@@ -845,6 +885,38 @@ def _row_claim(row: list[_Cell], header: list[str | None]) -> MetricClaim | None
             change = roles[CHANGE]
             claim.changes += (Change(change, _sign_direction(change)),)
     return claim
+
+
+_TOTAL_ROW_RE = fastre.lazy(r"^[\s*]*(?:合\s*计|总\s*计|共\s*计|汇\s*总|总\s*和)[\s*]*$")
+_SUBTOTAL_ROW_RE = fastre.lazy(r"合计|总计|小计|共计|汇总|总和|其中|含")
+# Columns whose figures do not add down a table: rates, shares, averages, prices, ranks, scores, changes,
+# peaks, and times that may overlap (周期, 耗时).
+_NON_ADDITIVE_COLUMN_RE = fastre.lazy(
+    r"率|比|均|价|占|排名|名次|排行|得分|评分|分数|分值|评级|指数|系数|增幅|增速|增长|变化|变动|增减|降幅|涨幅|差"
+    r"|周期|耗时|时长|用时|工期|时间|日期|时延|延迟|响应|最高|最低|最大|最小|峰值|年龄|年限|工龄|QPS|TPS|P\d\d|p\d\d")
+
+
+def _total_row_breakdowns(rows: list[list[_Cell]]) -> list[tuple[Breakdown, SentenceNumbers]]:
+    """| 合计 | 2.8万 | as the last row: each additive column of the rows above must add up to it."""
+    header, data, last = rows[0], rows[1:-1], rows[-1]
+    width = len(header)
+    if (len(data) < 2 or len(last) != width or not _TOTAL_ROW_RE.match(last[0].text)
+            or any(len(row) != width or _SUBTOTAL_ROW_RE.search(row[0].text) for row in data)):
+        return []
+    found = []
+    for k in range(1, width):
+        if _NON_ADDITIVE_COLUMN_RE.search(header[k].text):
+            continue
+        column = [row[k] for row in data] + [last[k]]
+        figures = [cell.quantities for cell in column]
+        if any(len(f) != 1 or cell.placeholder for f, cell in zip(figures, column, strict=True)):
+            continue
+        quantities = [f[0] for f in figures]
+        unit = _measure(quantities)
+        if all(q.is_exact and _additive(q) and _fits_measure(q, unit) for q in quantities):
+            breakdown = Breakdown("合计", quantities[:-1], [quantities[-1]], complete=True, table=True)
+            found.append((breakdown, last[k].sentences[0]))
+    return found
 
 
 def _block_numbers(text: str, block: Block, quantities: list[Quantity], starts: list[int]) -> tuple[

@@ -93,7 +93,8 @@ def _units_re(units: list[str]) -> str:
     far cheaper to compile than one alternative per unit (start-up time matters)."""
     multi = [u for u in units if len(u) > 1]
     single = "".join(re.escape(u) for u in units if len(u) == 1)
-    return rf"(?:{_alt(multi)}|[{single}]){_PER}"
+    # 周 is a week, but not in 周报 / 周刊 / 周会 / 周年 (2024 周报模板 is no duration)
+    return rf"(?:{_alt(multi)}|[{single}])(?!(?<=周)(?:报|刊|会|年)){_PER}"
 
 
 _UNITS_RE = _units_re(_CJK_UNITS)
