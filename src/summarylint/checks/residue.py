@@ -29,7 +29,27 @@ BOILERPLATE_RE = fastre.compile(
     r"|(?:若|如)(?:内容|本文|文章)(?:存在|有|涉及|涉嫌)侵权|(?:若|如)(?:有|涉及)侵权[，,]?(?:请|敬请)?(?:联系|告知)"
     r"|侵删|如若转载|转载请注明(?:出处|来源)|版权申诉|版权归(?:原)?作者所有|下载本文档|VIP文档"
     r"|收益归属(?:于)?(?:内容提供方|上传者|作者)|举报或认领|还剩\s*\d+\s*页未读"
+    r"|下载后\s*\d+\s*小时内(?:自行)?删除"
 )
+# A site's copyright footer, only at the start of a line: "修复页脚 Copyright © 年份不更新" is a developer's.
+COPYRIGHT_RE = fastre.compile(r"(?:Copyright|版权所有)[ \t]*(?:©|\([cC]\))|©[ \t]*(?:\d{4}|20[Xx]{2})")
+# Download and page chrome of document sites, as whole clauses of a line made of nothing else
+# (`下载后可编辑`, `精品文档 可编辑`, `第1页 共3页`): inside a sentence these words may be a product's
+# ("合同模板下载后可编辑"), so they only count when the line is all notice.
+NOTICE_CLAUSE_RE = fastre.compile(
+    r"本?(?:文档|资料|文章|文)?为[ \t]*(?:Word|WORD|word|DOCX?|docx?|WPS)[ \t]*(?:格式|文档|版)(?:文档)?"
+    r"|下载后(?:可|即可|可以)(?:自由|任意|随意)?(?:编辑|修改|复制)(?:修改|编辑|使用)?"
+    r"|(?:精品|优质)文档[ \t\u3000]*(?:可编辑|可修改|可复制)"
+    r"|(?:本|此)?(?:文档|资料|文章|文|内容)均?(?:来源|来自|源自|收集|转载)(?:于|自)?(?:网络|互联网)"
+    r"|(?:本文档|本文)?(?:第[ \t]*[\dXx]+[ \t]*页[ \t\u3000/，,]*共[ \t]*[\dXx]+[ \t]*页"
+    r"|共[ \t]*\d+[ \t]*页[ \t\u3000，,]*(?:当前(?:为|是)?)?第[ \t]*\d+[ \t]*页)"
+)
+# Clauses that complete such a line but say too little alone ("仅供参考" under a table is the writer's).
+WEAK_NOTICE_CLAUSE_RE = fastre.compile(
+    r"(?:本文|本文档|本资料|本范文|以上内容)?仅供(?:参考|学习(?:交流|参考)?|交流(?:学习)?|个人学习)(?:使用)?"
+    r"|本(?:文档|文|资料)由[^，,。]{1,12}(?:整理|发布|编辑|提供)(?:发布|整理)?|可(?:编辑|修改|复制)|每日更新"
+)
+_CLAUSE_SPLIT_RE = fastre.lazy(r"[，,。；;！!、|｜]+")
 # 范文-site text (template-site-residue). Each cue is specific enough on its own; looser ones are
 # legitimate in a methodology summary shared with a team ("整理成文档供大家参考", "希望对大家有所帮助",
 # "本文将分享…"), and a content-ops writer may be a WeChat account's 小编.
@@ -37,6 +57,8 @@ SITE_RE = fastre.compile(
     r"小编(?:为大家|给大家|整理|精选|收集)|为大家(?:整理|精选|收集|带来|推荐|分享)了?.{0,16}(?:范文|模板|篇)"
     r"|欢迎阅读|希望(?:能)?对您有所帮助|[（(]精选\s*\d+\s*篇[)）]|(?:以下|下面)是?.{0,20}范文|[数几多]篇.{0,16}范文"
     r"|范文大全|范文.{0,4}(?:以供|仅供|供)参考|关注.{0,8}公众号.{0,12}(?:范文|模板|资料|文档)"
+    r"|本(?:模板|范文)(?:来自|来源于|出自|选自|摘自)|本站(?:所有|全部)?范文|仅供参考[，,。][ \t]*如需(?:使用|引用|下载)"
+    r"|更多.{0,12}(?:范文|模板)[^。\n]{0,12}(?:请|敬请|欢迎)(?:访问|关注|登录|点击|搜索|下载)"
 )
 # Page chrome that only counts at the start of a line: "上一篇" is also a content-ops word.
 SITE_LINE_RE = fastre.compile(
@@ -47,6 +69,17 @@ INSTRUCTION_BRACKET_RE = fastre.compile(
     r"【(?:本篇侧重|本文侧重|写作提示|写作要点|写作技巧|写作思路|填写说明|填写提示|使用说明|模板说明)"
     r"[ \t]*[:：]?[^】\n]*】"
     r"|[（(](?:写作提示|写作要点|写作技巧|填写说明|填写提示)[ \t]*[:：][^）)\n]*[）)]"
+)
+# A labelled note to the template's user that fills its line: `> 使用说明：请将【】中的内容替换为实际内容…`,
+# `（温馨提示：本范文适用于…红色部分为需替换内容）`. The label alone is not enough ("温馨提示：本站所有范文…"
+# is the site's, "使用说明：已上线帮助中心" a deliverable): the note must tell the writer what to do.
+NOTE_LINE_RE = fastre.compile(
+    r"[（(【]?[ \t]*(?:使用说明|填写说明|填写提示|写作提示|写作要点|模板说明|温馨提示|特别提示|友情提示)[ \t]*[:：]"
+    r"(?P<body>[^\n]*?)[）)】]?"
+)
+NOTE_CUE_RE = fastre.compile(
+    r"请将|替换为(?:实际|真实|你|您|自己)|需替换|请替换|删除本(?:说明|提示)|使用时请|红色部分|(?:本|该)(?:模板|范文)"
+    r"|请(?:写明|填写|注明|在此)|此处(?:填写|写)|请(?:根据|结合)(?:自身|个人|实际|自己)"
 )
 # Instruction sentences: the template's voice telling the writer what to put here. Not "以下是我们的增长
 # 框架", "附上明细供您参考", "分享写作技巧" or "各门店可结合自身实际调整": real summaries say those.
@@ -71,13 +104,18 @@ URL_RE = fastre.compile(
 EVIDENCE_RE = fastre.lazy(r"/(?:pull|pulls|issues?|commit|commits|merge_requests|wiki|browse)/|jira|confluence", re.I)
 
 SIGNATURE_LABELS = r"汇报人|述职人|报告人|撰写人|填报人|姓名|署名|落款|部门|单位|岗位|职务|日期|时间|填报日期|报告日期"
-SIGNATURE_RE = fastre.compile(rf"[ \t\u3000]*(?:{SIGNATURE_LABELS})[ \t\u3000]*[:：]")
+# Labels may be bold in Markdown: `**姓名**：张三`, `**日期：**`.
+SIGNATURE_RE = fastre.compile(rf"[ \t\u3000]*(?:\*\*)?(?:{SIGNATURE_LABELS})(?:\*\*)?[ \t\u3000]*[:：]")
 # A compact placeholder test for signature values (the P rules report each slot on its own).
 PLACEHOLDER_RE = fastre.compile(
     r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|20[Xx×＊*]{2}|×{2,}|＊{2,}|\*{2,}(?=[年月日])|○{2,}|某某|_{2,}|＿{2,}"
     r"|【[^】\n]*】|\[[^\]\n]*\]|[（(][ \t\u3000]*[）)]|待(?:补充|填写)|(?<![A-Za-z])(?:TODO|TBD)(?![A-Za-z])"
 )
-FIELD_RE = fastre.lazy(rf"(?P<label>{SIGNATURE_LABELS})[ \t\u3000]*[:：]")
+FIELD_RE = fastre.lazy(rf"(?:\*\*)?(?P<label>{SIGNATURE_LABELS})(?:\*\*)?[ \t\u3000]*[:：](?:\*\*)?")
+# The template's date with its blanks: `20  年  月  日`, `日期：    年  月  日`.
+BLANK_DATE_RE = fastre.lazy(r"(?:20|２０|二〇)?[ \t\u3000_]*年[ \t\u3000_]*月[ \t\u3000_]*日")
+# The stock names of templates (the Chinese "John Doe"), in a name field only.
+SAMPLE_NAME_RE = fastre.lazy(r"张三|李四|王五|赵六")
 NAME_FIELDS = {"汇报人", "述职人", "报告人", "撰写人", "填报人", "姓名", "署名"}
 DATE_LIKE_RE = fastre.lazy(r"\d{4}\s*[年./-]|\d{1,2}月|[〇零一二三四五六七八九]{4}年")
 SENTENCE_END = "。！？!?；;"
@@ -85,14 +123,19 @@ MAX_SIGNATURE_LINE = 40
 
 
 class Line:
-    """A prose line (read-only). A plain class: a dataclass costs ~0.5 ms to create at import."""
+    """A prose line (read-only). A plain class: a dataclass costs ~0.5 ms to create at import.
 
-    __slots__ = ("end", "start", "text")
+    `text` has its masked parts (inline code, link targets) blanked to spaces, so offsets still hold;
+    `links` are the blanked link targets, `](url)` or `<https://…>`, as (start, end) (for template-site-url).
+    """
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    __slots__ = ("end", "links", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, links: tuple[tuple[int, int], ...] = ()) -> None:
         self.start = start
         self.end = end  # before the line break
         self.text = text
+        self.links = links
 
     def __repr__(self) -> str:
         return f"Line({self.start}, {self.end}, {self.text!r})"
@@ -104,22 +147,53 @@ def iter_lines(doc: Document) -> Iterator[Line]:
 
 
 def _lines(doc: Document) -> list[Line]:
-    """The prose lines of doc, found once per document (every residue rule reads them)."""
+    """The prose lines of doc, found once per document (every residue rule reads them).
+
+    A line with a link or inline code is still prose: its masked parts are blanked, not the line
+    (a site footer often links the site's name: `本模板来自 [周报模板大全](https://…)`).
+    """
     store = doc.__dict__.setdefault("_summarylint_residue", {})
     if "lines" not in store:
         text = doc.text
+        masks = sorted(doc.masked)
+        first = 0  # masks before it end before the current line
         lines = []
         start = 0
         while start <= len(text):
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             stop = end - 1 if end > start and text[end - 1] == "\r" else end
-            if stop > start and not doc.is_masked(start, stop):
-                lines.append(Line(start, stop, text[start:stop]))
+            while first < len(masks) and masks[first][1] <= start:
+                first += 1
+            if stop > start:
+                line = _unmasked_line(text, start, stop, masks, first)
+                if line is not None:
+                    lines.append(line)
             start = end + 1
         store["lines"] = lines
     lines_found: list[Line] = store["lines"]
     return lines_found
+
+
+def _unmasked_line(text: str, start: int, stop: int, masks: list[tuple[int, int]], first: int) -> Line | None:
+    """The line text[start:stop] with its masked parts blanked; None when nothing is left (code)."""
+    chars: list[str] | None = None
+    links = []
+    i = first
+    while i < len(masks) and masks[i][0] < stop:
+        s, e = max(masks[i][0], start), min(masks[i][1], stop)
+        i += 1
+        if s >= e:
+            continue
+        if chars is None:
+            chars = list(text[start:stop])
+        chars[s - start:e - start] = " " * (e - s)
+        if text.startswith(("](", "<http"), s):
+            links.append((s, e))
+    line_text = text[start:stop] if chars is None else "".join(chars)
+    if chars is not None and not line_text.strip():
+        return None
+    return Line(start, stop, line_text, tuple(links))
 
 
 def delete_line(doc: Document, line: Line) -> Fix:
@@ -157,14 +231,41 @@ def sentence_span(text: str, start: int, end: int, line: Line) -> tuple[int, int
 
 
 def is_boilerplate_line(line: Line) -> bool:
-    """The line starts with download-site chrome: everything after the cue is chrome too."""
-    return _starts_with_boilerplate(line.text)
+    """doc-site-boilerplate reports the whole line: it starts with document-site chrome (everything
+    after the cue is chrome too) or is made of nothing but notices."""
+    return _starts_with_boilerplate(line.text) or _is_notice_line(line.text)
 
 
 @lru_cache(maxsize=8192)
 def _starts_with_boilerplate(text: str) -> bool:  # four rules ask it of every line
     m = BOILERPLATE_RE.search(text)
-    return m is not None and not text[: m.start()].strip(" \t\u3000-—*>#【[（(")
+    if m is not None and not text[: m.start()].strip(" \t\u3000-—*>#【[（("):
+        return True
+    return COPYRIGHT_RE.match(text.lstrip(" \t\u3000-—*>#【[（(")) is not None
+
+
+@lru_cache(maxsize=8192)
+def _is_notice_line(text: str) -> bool:
+    """Every clause of the line is a site notice, one of them a telling one: `文档来源网络，仅供参考，
+    如有侵权请联系删除`, `下载后可编辑`, `第1页 共3页` (a writer's `数据仅供参考` has a clause of its own)."""
+    if NOTICE_CLAUSE_RE.fullmatch(text.strip(" \t\u3000*_>#-—（）()【】[]")):
+        return True  # `第1页，共3页`: one notice, commas and all
+    telling = False
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        clause = clause.strip(" \t\u3000*_>#-—（）()【】[]")
+        if not clause:
+            continue
+        if BOILERPLATE_RE.search(clause) or NOTICE_CLAUSE_RE.fullmatch(clause):
+            telling = True
+        elif not WEAK_NOTICE_CLAUSE_RE.fullmatch(clause):
+            return False
+    return telling
+
+
+def is_whole_line_residue(line: Line) -> bool:
+    """doc-site-boilerplate or template-site-residue deletes the whole line (other rules keep quiet)."""
+    text = line.text
+    return is_boilerplate_line(line) or _is_site_line(text) or bool(_site_spans(text) and _all_site(text))
 
 
 def residue_lines(doc: Document) -> set[int]:
@@ -174,8 +275,8 @@ def residue_lines(doc: Document) -> set[int]:
 
 @lru_cache(maxsize=8192)
 def _is_residue_line(text: str) -> bool:
-    note = INSTRUCTION_BRACKET_RE.fullmatch(text.strip(" \t\u3000"))
-    return bool(_starts_with_boilerplate(text) or _is_site_line(text) or note
+    note = INSTRUCTION_BRACKET_RE.fullmatch(text.strip(" \t\u3000")) or _note_line(text)
+    return bool(_starts_with_boilerplate(text) or _is_notice_line(text) or _is_site_line(text) or note
                 or (_site_spans(text) and _all_site(text)))
 
 
@@ -193,7 +294,7 @@ def _site_spans(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8192)
 def _all_site(text: str) -> bool:
     """Every sentence of the line is site talk."""
-    pieces = [p for p in _AFTER_STOP_RE.split(text) if p.strip()]
+    pieces = [p for p in _AFTER_STOP_RE.split(text) if p.strip(" \t\u3000*")]  # `*…。*`: emphasis marks
     return bool(pieces) and all(SITE_RE.search(p) for p in pieces)
 
 
@@ -204,12 +305,15 @@ _AFTER_STOP_RE = fastre.lazy(r"(?<=[。！？!?])")
 def doc_site_boilerplate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for line in iter_lines(doc):
-        m = BOILERPLATE_RE.search(line.text)
-        if not m:
-            continue
         if is_boilerplate_line(line):
             start, end = trimmed(line)
-            yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line))
+            # Download or page chrome (`下载后可编辑`, `第1页 共3页`) is no upload or copyright notice.
+            notice = _starts_with_boilerplate(line.text) or BOILERPLATE_RE.search(line.text)
+            variant = None if notice else "chrome"
+            yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line), variant=variant)
+            continue
+        m = BOILERPLATE_RE.search(line.text)
+        if not m:
             continue
         # Chrome glued to the end of real text: from its sentence to the end of the line.
         start, _ = sentence_span(text, line.start + m.start(), line.start + m.end(), line)
@@ -222,8 +326,10 @@ def doc_site_boilerplate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     preface_end = _first_sample_start(doc)
-    title_span = doc.title_span or (-1, -1)
-    heading_lines = {doc.line_span(s.title_start)[0] for s in doc_sections(doc) if s.style != "implicit"}
+    title_line = doc.line_span(doc.title_span[0])[0] if doc.title_span else -1  # `# 标题` starts before its title
+    # A run-in label (`温馨提示：本站所有范文…`) heads a line of text, not a title: its line is read as text.
+    heading_lines = {doc.line_span(s.title_start)[0] for s in doc_sections(doc)
+                     if s.style not in ("implicit", "runin", "runin-bullet")}
     for line in iter_lines(doc):
         if is_boilerplate_line(line):
             continue  # doc-site-boilerplate reports the line
@@ -231,8 +337,9 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             start, end = trimmed(line)
             yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line))
             continue
-        if line.start == title_span[0] or line.start in heading_lines:
-            yield from _title_cues(doc, line)  # a title's site words are deleted, never the title
+        if line.start == title_line or line.start in heading_lines:
+            # A title's site words are deleted, never the title.
+            yield from _title_cues(doc, line, title=line.start == title_line)
             continue
         matches = _site_spans(line.text)
         if not matches:
@@ -253,11 +360,17 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _TITLE_CUE_RE = fastre.compile(r"[（(]精选\s*\d+\s*篇[)）]|[（(]?范文(?:大全|精选)?[)）]?|模板")
+# `（通用版）`, `【最新】`, `（精选）`: how 范文 sites label a document's title. Only there: a section may
+# well be `制度汇编（最新版）`. Not `（完整版）`: a writer may send a full and a short version of a summary.
+_TITLE_LABEL_RE = fastre.compile(
+    r"[（(]精选\s*\d+\s*篇[)）]|[（(]?范文(?:大全|精选)?[)）]?|模板"
+    r"|[（(【][ \t]*(?:通用版|通用篇|最新版?|精选|精品|优秀篇)[ \t]*[)）】]"
+)
 
 
-def _title_cues(doc: Document, line: Line) -> Iterator[Finding]:
-    """`（精选5篇）` and `范文` in a title: delete the cue, keep the title."""
-    for m in _TITLE_CUE_RE.finditer(line.text):
+def _title_cues(doc: Document, line: Line, title: bool) -> Iterator[Finding]:
+    """`（精选5篇）` and `范文` in a title or heading, `（通用版）` in the title: delete the cue, keep the title."""
+    for m in (_TITLE_LABEL_RE if title else _TITLE_CUE_RE).finditer(line.text):
         if m.group() == "模板":
             continue  # writing-instructions reports 模板 in a title
         start, end = line.start + m.start(), line.start + m.end()
@@ -272,6 +385,7 @@ def _first_sample_start(doc: Document) -> int:
 
 @check("template-site-url")
 def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc.text
     for line in iter_lines(doc):
         if is_boilerplate_line(line):
             continue  # already reported, URL and all
@@ -280,10 +394,26 @@ def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if EVIDENCE_RE.search(url) or not SITE_HOST_RE.search(_host(url)):
                 continue
             start, end = line.start + m.start(), line.start + m.start() + len(url)
-            rest = (line.text[: m.start()] + line.text[m.start() + len(url):]).strip(" \t\u3000")
-            alone = not rest or bool(_LINK_LABEL_RE.fullmatch(rest))
-            fix = delete_line(doc, line) if alone else Fix((Edit(start, end, ""),), safe=False)
-            yield Finding(start, end, {"text": url, "host": _host(url)}, fix)
+            yield Finding(start, end, {"text": url, "host": _host(url)}, _url_fix(doc, line, start, end))
+        for target_start, target_end in line.links:  # Markdown links: `[label](url)`, `<https://…>`
+            url = text[target_start:target_end].strip("]()<> ").split(" ")[0]  # `](url "title")`
+            if not url or EVIDENCE_RE.search(url) or not SITE_HOST_RE.search(_host(url)):
+                continue
+            start = text.find(url, target_start)
+            # A link goes with its label: `[周报模板大全](https://…)` is deleted whole.
+            label = text.rfind("[", line.start, target_start) if text[target_start] == "]" else -1
+            cut_start = label if label >= 0 else target_start
+            yield Finding(start, start + len(url), {"text": url, "host": _host(url)},
+                          _url_fix(doc, line, cut_start, target_end))
+
+
+def _url_fix(doc: Document, line: Line, cut_start: int, cut_end: int) -> Fix:
+    """Delete the line when the URL or link text[cut_start:cut_end] is all it holds, else only the URL
+    or link (unsafe: the sentence may need rewording)."""
+    rest = (doc.text[line.start:cut_start] + doc.text[cut_end:line.end]).strip(" \t\u3000*")
+    if not rest or _LINK_LABEL_RE.fullmatch(rest):
+        return delete_line(doc, line)
+    return Fix((Edit(cut_start, cut_end, ""),), safe=False)
 
 
 _LINK_LABEL_RE = fastre.lazy(r"(?:来源|出处|原文|原文链接|本文链接|本文地址|网址|链接)[:：]?")
@@ -301,6 +431,12 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         start = doc.title_span[0] + m.start()
         yield Finding(start, start + 2, {"text": "模板"}, variant="title")
     for line in iter_lines(doc):
+        if is_whole_line_residue(line):
+            continue  # the site's text, reported and deleted whole by doc-site-boilerplate or template-site-residue
+        if _note_line(line.text):
+            start, end = trimmed(line)
+            yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line), variant="note")
+            continue
         taken: list[tuple[int, int]] = []
         for m in INSTRUCTION_BRACKET_RE.finditer(line.text):
             start, end = line.start + m.start(), line.start + m.end()
@@ -314,6 +450,13 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             taken.append((start, end))
             yield Finding(start, end, {"text": _quote(text[start:end])})
+
+
+@lru_cache(maxsize=8192)
+def _note_line(text: str) -> bool:
+    """The line is a labelled note telling the writer what to do (`使用说明：请将…替换为实际内容`)."""
+    m = NOTE_LINE_RE.fullmatch(text.strip(" \t\u3000>*_"))
+    return m is not None and NOTE_CUE_RE.search(m.group("body")) is not None
 
 
 # "年终总结模板（精选）" names itself a template; "SOP模板建设工作总结" is about templates.
@@ -345,17 +488,27 @@ def template_collection(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @check("signature-placeholder")
 def signature_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for line in iter_lines(doc):
-        if len(line.text.strip()) > MAX_SIGNATURE_LINE or not SIGNATURE_RE.match(line.text):
+        if len(line.text.strip()) > MAX_SIGNATURE_LINE:
             continue
-        values = _field_values(line.text)
-        if any(PLACEHOLDER_RE.search(value) for _, value in values):
+        if SIGNATURE_RE.match(line.text):
+            template = any(_is_template_value(label, value) for label, value in _field_values(line.text))
+        else:
+            template = BLANK_DATE_RE.fullmatch(line.text.strip(" \t\u3000")) is not None  # a bare `20  年  月  日`
+        if template:
             start, end = trimmed(line)
             yield Finding(start, end, {"text": doc.text[start:end]})
 
 
+def _is_template_value(label: str, value: str) -> bool:
+    """A placeholder (`XXX`, `20XX年`), the template's blank date or its stock name (`姓名：张三`)."""
+    if PLACEHOLDER_RE.search(value) or BLANK_DATE_RE.fullmatch(value):
+        return True
+    return label in NAME_FIELDS and SAMPLE_NAME_RE.fullmatch(value) is not None
+
+
 def _field_value(line: str, field: re.Match[str]) -> str:
     following = FIELD_RE.search(line, field.end())
-    return line[field.end():following.start() if following else len(line)].strip(" \t\u3000")
+    return line[field.end():following.start() if following else len(line)].strip(" \t\u3000*")
 
 
 def _field_values(line: str) -> list[tuple[str, str]]:
@@ -364,7 +517,7 @@ def _field_values(line: str) -> list[tuple[str, str]]:
     out = []
     for i, m in enumerate(fields):
         stop = fields[i + 1].start() if i + 1 < len(fields) else len(line)
-        out.append((m.group("label"), line[m.end():stop].strip(" \t\u3000")))
+        out.append((m.group("label"), line[m.end():stop].strip(" \t\u3000*")))
     return out
 
 
@@ -375,8 +528,8 @@ def empty_field(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if len(line.text.strip()) > MAX_SIGNATURE_LINE or not SIGNATURE_RE.match(line.text):
             continue
         for m in FIELD_RE.finditer(line.text):
-            if _field_value(line.text, m):
-                continue
+            if _field_value(line.text, m) or m.group().startswith("**"):
+                continue  # filled; or a bold Markdown label, which may head the list under it
             last = m.end() == len(line.text.rstrip(" \t\u3000"))
             if last and _value_on_next_line(m.group("label"), lines[i + 1:i + 2]):
                 continue

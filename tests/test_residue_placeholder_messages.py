@@ -1,0 +1,23 @@
+"""Wording of residue and placeholder diagnostics that fixture cases cannot check (they check positions)."""
+
+from __future__ import annotations
+
+from summarylint.api import Linter
+
+
+def _diagnostics(text: str, rule: str, path: str = "case.txt") -> list[str]:
+    linter = Linter(plugins=False)
+    linter.rules = [r for r in linter.rules if r.id == rule]
+    return [f"{d.message} → {d.suggestion}" for d in linter.lint_text(text, path).diagnostics]
+
+
+def test_unit_slot_asks_for_a_name_not_a_number() -> None:
+    unit, comrade = _diagnostics("协调某某单位完成验收，由某某同志牵头。", "P003")
+    assert "名称" in unit and "数量" not in unit
+    assert "姓名" in comrade
+
+
+def test_site_notice_after_a_run_in_label_is_not_called_a_title() -> None:
+    text = "全年新签客户57家。\n温馨提示：本站所有范文均来自网友投稿，免费下载仅供学习交流。\n"
+    found = _diagnostics(text, "R002")
+    assert len(found) == 1 and "标题" not in found[0]
