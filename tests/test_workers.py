@@ -92,7 +92,9 @@ def test_worker_count() -> None:
 
 
 def test_without_fork_files_are_checked_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(workers.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert workers.worker_count(4, 100) == 1
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(DIRTY, encoding="utf-8")

@@ -7,11 +7,12 @@ platform whose multiprocessing lacks it) files are checked one after another, wi
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
+
+# multiprocessing and concurrent.futures are imported only when there are files to share out: they
+# cost ~10 ms, and most runs (a pre-commit hook, an editor) check one file.
 
 # Fewer files than this per worker and forking costs more than it saves (a typical summary is
 # checked in 10-30 ms; starting a worker and sending its results back costs a few ms).
@@ -30,12 +31,14 @@ def available_cpus() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
 def worker_count(jobs: int | None, files: int) -> int:
     """How many processes to use: jobs (None or 0: one per CPU, as long as each gets a few files)."""
-    if files < 2 or not can_fork():
+    if files < 2 or jobs == 1 or (not jobs and files < 2 * FILES_PER_WORKER) or not can_fork():
         return 1
     if not jobs:
         jobs = min(available_cpus(), files // FILES_PER_WORKER)
@@ -47,6 +50,9 @@ def run_all(task: Callable[[Any], Any], items: Sequence[Any], workers: int) -> I
     if workers <= 1:
         yield from map(task, items)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _task
     _task = task
     try:
