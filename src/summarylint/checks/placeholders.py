@@ -16,7 +16,7 @@ from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
-from ..text_utils import WEB_URL_RE
+from ..text_utils import WEB_URL_RE, doc_sections
 
 # XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%), and so may
 # a unit written without a space (XXms, XXMB).
@@ -34,7 +34,8 @@ SYMBOL_RE = fastre.compile(
     r"|(?:(?<=[\u4e00-\u9fff][:：])|(?<=[\u4e00-\u9fff][:：][ \u3000]))(?:…+|⋯+|\.{3,}|。{3,})"
     r"(?=[ \t\u3000]*(?:[；;，,。）)|\r\n]|$))"
 )
-_SLOT_NOUN = r"[^\]】\n]{0,8}(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
+_NOUNS = r"(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
+_SLOT_NOUN = r"[^\]】\n]{0,8}" + _NOUNS
 # 李某某, 王某某: a surname before 某某 is how discipline and HR texts anonymise a person, not a slot.
 # Surnames that also end common words before a slot (向某某, 担任某某, 于某某) are left out.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘蒋蔡杜叶苏魏吕丁沈"
@@ -46,6 +47,15 @@ SLOT_RE = fastre.compile(
     r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
     # `{项目名}`, `{下周工作内容1}`: a Chinese label in braces (`{orderId}` and `{a, b}` are code or sets).
     r"|\{[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,15}\}"
+    # `（请填写…）`, `（填写院校数量）`: a request in round brackets. Unprefixed 填写 only before a slot noun:
+    # `（填写问卷的客户）` and `（填写率92%）` are the writer's; 填写说明/提示 are R004's notes.
+    r"|[（(](?:请[ \t]*(?:填写|输入|补充)[^（()）\n\d]{0,20}|填写(?:[^（()）\n\d]{0,8}" + _NOUNS + r")?)[）)]"
+    # `“[年度战略主题]”`: a bracketed Chinese label quoted as a name. Five characters at least: a quoted
+    # `“[捂脸]”` or `“[破涕为笑]”` is a WeChat or Weibo emoji code, which a content-ops summary may cite.
+    r"|(?<=[“\"「『])\[[\u4e00-\u9fff]{5,12}\](?=[”\"」』])"
+    # Empty boxes: `共计[ ]个`, `【 】`. `[]` without a blank is code (`int[]`), and `【】中的内容` talks
+    # about the brackets (a usage note, R004's).
+    r"|\[[ \t\u3000]+\](?!\()|【[ \t\u3000]*】(?![中里内])"
 )
 # A line that is only a chain of bracketed slots: `【问题描述】→【原因分析】→【解决措施】` (a process in a
 # sentence, or steps such as `【开发】→【测试】`, are the writer's).
@@ -55,8 +65,11 @@ CHAIN_RE = fastre.compile(
     rf"^[ \t]*(?:[-*+][ \t]+|\d+[.、)）][ \t]*)?(?P<chain>{_CHAIN_SLOT}(?:{_ARROW}{_CHAIN_SLOT})+)[ \t]*\r?$",
     re.M,
 )
-# `- [x] 接口文档更新`: a Markdown task-list checkbox, not an `[X]` slot.
-_CHECKBOX_BEFORE_RE = fastre.lazy(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+# `- [x] 接口文档更新`, `- [ ] 压测报告` (or `[ ] 压测报告` in plain text): a task-list checkbox, not a slot.
+_CHECKBOX_BEFORE_RE = fastre.lazy(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?")
+# `| 压测报告 | [ ] |`: a checkbox as a table's status cell.
+_CELL_BEFORE_RE = fastre.lazy(r"\|[ \t]*$")
+_CELL_AFTER_RE = fastre.lazy(r"[ \t]*\|")
 _STRONG_RE = fastre.lazy(r"__(?=\S)[^_\n]+?(?<=\S)__")
 TODO_RE = fastre.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待(?:补充|填写|完善|更新|补全)")
 
@@ -99,11 +112,22 @@ def value_kind(text: str, start: int, end: int) -> dict[str, str]:
     return _value_kind(before, after)
 
 
+# `第XX周` is a week number, not a duration; `第X名` a rank, not a head count.
+_ORDINAL_KINDS = [
+    (fastre.lazy(r"周"), {"zh": "周次（如 第23周）", "en": "week number (e.g. week 23)"}),
+    (fastre.lazy(r"季度"), {"zh": "季度（如 第三季度）", "en": "quarter (e.g. Q3)"}),
+    (fastre.lazy(r"名"), {"zh": "名次", "en": "rank"}),
+]
+_ORDINAL = {"zh": "序号（如 第3期）", "en": "ordinal number"}
+
+
 @lru_cache(maxsize=4096)
 def _value_kind(before: str, after: str) -> dict[str, str]:
     for pattern, kind in _BEFORE_KINDS[:3]:
         if pattern.search(before):
             return kind
+    if before.endswith("第"):
+        return next((kind for pattern, kind in _ORDINAL_KINDS if pattern.match(after)), _ORDINAL)
     if re.match(r"万(?!元)", after) and _PEOPLE_BEFORE_RE.search(before[-6:]):
         return _PEOPLE  # 新增用户XX万
     for pattern, kind in _VALUE_KINDS:
@@ -149,10 +173,36 @@ def _is_symbol_slot(text: str, start: int, end: int) -> bool:
     return True
 
 
+# Between two slots of one date: `XX年X月`, `X月X日`, `X日—X月`, `X日至X日`.
+_DATE_GLUE_RE = fastre.lazy(r"[年月]|[日号][ \t]*[—–~～至到-][ \t]*")
+_DATE = {"zh": "具体日期", "en": "date"}
+_DATE_RANGE = {"zh": "起止日期（如 2024年6月3日—6月9日）", "en": "date range (e.g. 3–9 June 2024)"}
+
+
 @check("latin-placeholder")
 def latin_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(doc, LATIN_RUN_RE)
-    yield from _findings(doc, LONE_X_RE)
+    found = sorted([*_findings(doc, LATIN_RUN_RE), *_findings(doc, LONE_X_RE)], key=lambda f: f.start)
+    yield from _merge_dates(doc.text, found)
+
+
+def _merge_dates(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """One date is one slot to fill: `20XX年X月X日—X月X日` is one finding, not five."""
+    i = 0
+    while i < len(found):
+        j = i
+        # The next slot must itself be a month or day (`工作XX年X个月` is a duration, two slots).
+        while (j + 1 < len(found) and _DATE_GLUE_RE.fullmatch(text, found[j].end, found[j + 1].start)
+               and text.startswith(("月", "日", "号"), found[j + 1].end)):
+            j += 1
+        if j == i:
+            yield found[i]
+        else:
+            start, end = found[i].start, found[j].end
+            if text.startswith(("月", "日", "号"), end):
+                end += 1  # the run ends with its unit: `X月X日`, not `X月X`
+            value = _DATE_RANGE if re.search(r"[—–~～至到-]", text[start:end]) else _DATE
+            yield Finding(start, end, {"text": text[start:end], "value": value})
+        i = j + 1
 
 
 @check("symbol-placeholder")
@@ -161,19 +211,41 @@ def symbol_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _is_slot(text: str, start: int, end: int) -> bool:
-    if text[start:end] in ("[x]", "[X]") and text[end:end + 1] in (" ", "\t"):
+    token = text[start:end]
+    checkbox = token in ("[x]", "[X]") and text[end:end + 1] in (" ", "\t")
+    if checkbox or (token[0] == "[" and not token.strip("[] \t\u3000")):
         line_start = text.rfind("\n", 0, start) + 1
-        return not _CHECKBOX_BEFORE_RE.fullmatch(text, line_start, start)  # `- [x] 已完成的任务`
+        if _CELL_BEFORE_RE.search(text, line_start, start) and _CELL_AFTER_RE.match(text, end):
+            return False
+        return not _CHECKBOX_BEFORE_RE.fullmatch(text, line_start, start)  # `- [x] 已完成的任务`, `- [ ] 压测`
     return True
+
+
+# A bracketed heading names its section (`## 【本周工作内容】`, `【存在问题】`) unless it asks for something.
+_HEADING_SLOT_CUE_RE = fastre.lazy(r"请|填写|输入|补充|此处|具体|[Xx]{2}|某某|名称|名字|姓名|人名|日期|数值|数量|金额")
+
+
+def _heading_lines(doc: Document) -> set[int]:
+    """Start offsets of the lines that hold a section title (not a run-in label: `【内容】：…` is text)."""
+    return {doc.line_span(s.title_start)[0] for s in doc_sections(doc)
+            if s.style not in ("implicit", "root", "runin", "runin-bullet")}
 
 
 @check("bracket-slot")
 def bracket_slot(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     chains = list(_findings(doc, CHAIN_RE, group="chain"))  # reported once, not slot by slot
     yield from chains
+    headings: set[int] | None = None
     for finding in _findings(doc, SLOT_RE, _is_slot):
-        if not any(c.start <= finding.start < c.end for c in chains):
-            yield finding
+        if any(c.start <= finding.start < c.end for c in chains):
+            continue
+        token = doc.text[finding.start:finding.end]
+        if token[0] in "[【" and token.strip("[]【】 \t\u3000") and not _HEADING_SLOT_CUE_RE.search(token):
+            if headings is None:
+                headings = _heading_lines(doc)
+            if doc.line_span(finding.start)[0] in headings:
+                continue
+        yield finding
 
 
 @check("todo-marker")

@@ -74,17 +74,28 @@ INSTRUCTION_BRACKET_RE = fastre.compile(
 # `（温馨提示：本范文适用于…红色部分为需替换内容）`. The label alone is not enough ("温馨提示：本站所有范文…"
 # is the site's, "使用说明：已上线帮助中心" a deliverable): the note must tell the writer what to do.
 NOTE_LINE_RE = fastre.compile(
-    r"[（(【]?[ \t]*(?:使用说明|填写说明|填写提示|写作提示|写作要点|模板说明|温馨提示|特别提示|友情提示)[ \t]*[:：]"
-    r"(?P<body>[^\n]*?)[）)】]?"
+    r"[（(【]?[ \t]*(?P<label>使用说明|填写说明|填写提示|写作提示|写作要点|模板说明|温馨提示|特别提示|友情提示|备?注)"
+    r"[ \t]*[:：](?P<body>[^\n]*?)[）)】]?"
 )
 NOTE_CUE_RE = fastre.compile(
     r"请将|替换为(?:实际|真实|你|您|自己)|需替换|请替换|删除本(?:说明|提示)|使用时请|红色部分|(?:本|该)(?:模板|范文)"
     r"|请(?:写明|填写|注明|在此)|此处(?:填写|写)|请(?:根据|结合)(?:自身|个人|实际|自己)"
+    # `写作提示：此部分应结合实际…，一般写2-3条即可`: how to write the part, not what was done.
+    # Only with 应/需/要: "特别提示：本部分包括未审计数据" tells the reader, not the writer.
+    r"|(?:此|本|该|这)(?:部分|段|节|处)(?:(?:应|需|要)(?:写|填|结合|列出|简述|描述|分析|说明|突出|包括)|可(?:写|填))"
+    r"|一般写[\d一二两三四五]|写[\d一二两三四五]+(?:[-~～—至到][\d一二三四五]+)?(?:条|点|项)(?:即可|左右)"
+)
+# `注：` and `备注：` head the writer's own notes ("注：数据截至11月30日", "注：请各门店周五前填写报表"),
+# so they count only when the note is about the template's text: `注：以上内容请根据本单位实际情况进行修改`.
+WEAK_NOTE_LABELS = ("注", "备注")
+TEMPLATE_NOTE_CUE_RE = fastre.compile(
+    r"(?:以上|上述|本文|文中)[^。\n]{0,6}请(?:根据|结合|按)[^。\n]{0,12}(?:修改|调整|替换|填写|删改)"
+    r"|填写真实|替换为(?:实际|真实)|(?:本|该)(?:模板|范文)"
 )
 # Instruction sentences: the template's voice telling the writer what to put here. Not "以下是我们的增长
 # 框架", "附上明细供您参考", "分享写作技巧" or "各门店可结合自身实际调整": real summaries say those.
 INSTRUCTION_RE = fastre.compile(
-    r"此处(?:写|填|请|列出|补充|简述|描述|插入|可(?:写|填|列|补充|简述|结合)|应(?:写|填|列)|需(?:写|填|补充)|要写)"
+    r"此处(?:写|填|请|列出|补充|简述|描述|插入|可(?:写|填|列|补充|简述|结合|插入|附上)|应(?:写|填|列)|需(?:写|填|补充)|要写)"
     r"|(?:最好|请|尽量)用数据说话|请(?:根据|结合)(?:自身|个人|实际|自己)[^。\n]{0,10}(?:填写|撰写|补充|修改)"
     r"|本模板|(?:以下|下面)是?.{0,15}写法"
 )
@@ -112,8 +123,12 @@ PLACEHOLDER_RE = fastre.compile(
     r"|【[^】\n]*】|\[[^\]\n]*\]|[（(][ \t\u3000]*[）)]|待(?:补充|填写)|(?<![A-Za-z])(?:TODO|TBD)(?![A-Za-z])"
 )
 FIELD_RE = fastre.lazy(rf"(?:\*\*)?(?P<label>{SIGNATURE_LABELS})(?:\*\*)?[ \t\u3000]*[:：](?:\*\*)?")
-# The template's date with its blanks: `20  年  月  日`, `日期：    年  月  日`.
-BLANK_DATE_RE = fastre.lazy(r"(?:20|２０|二〇)?[ \t\u3000_]*年[ \t\u3000_]*月[ \t\u3000_]*日")
+# The template's date with its blanks: `20  年  月  日`, `日期：    年  月  日`, and one filled in only
+# in part: `2024年12月  日`, `2024年  月  日`.
+BLANK_DATE_RE = fastre.lazy(
+    r"(?:(?:20|２０|二〇)?[ \t\u3000_]*|\d{4}[ \t]*)年[ \t\u3000_]*"
+    r"(?:\d{1,2}[ \t]*月[ \t\u3000_]+|月[ \t\u3000_]*)日"
+)
 # The stock names of templates (the Chinese "John Doe"), in a name field only.
 SAMPLE_NAME_RE = fastre.lazy(r"张三|李四|王五|赵六")
 NAME_FIELDS = {"汇报人", "述职人", "报告人", "撰写人", "填报人", "姓名", "署名"}
@@ -449,14 +464,28 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            yield Finding(start, end, {"text": _quote(text[start:end])})
+            sentence_fix = _instruction_fix(doc, line, m.group(), start, end)
+            yield Finding(start, end, {"text": _quote(text[start:end])}, sentence_fix)
+
+
+def _instruction_fix(doc: Document, line: Line, cue: str, start: int, end: int) -> Fix | None:
+    """Delete a line that is nothing but the instruction (`> 此处可插入数据截图或表格。`). Inside a line
+    there is no fix: what the instruction asks for is missing, only the writer can write it. `本模板`
+    and `…写法` may be the writer's own subject (a summary about templates or copy): never deleted."""
+    rest = (doc.text[line.start:start] + doc.text[end:line.end]).strip(" \t\u3000>*_-")
+    if rest or cue == "本模板" or cue.endswith("写法"):
+        return None
+    return delete_line(doc, line)
 
 
 @lru_cache(maxsize=8192)
 def _note_line(text: str) -> bool:
     """The line is a labelled note telling the writer what to do (`使用说明：请将…替换为实际内容`)."""
     m = NOTE_LINE_RE.fullmatch(text.strip(" \t\u3000>*_"))
-    return m is not None and NOTE_CUE_RE.search(m.group("body")) is not None
+    if m is None:
+        return False
+    cue = TEMPLATE_NOTE_CUE_RE if m.group("label") in WEAK_NOTE_LABELS else NOTE_CUE_RE
+    return cue.search(m.group("body")) is not None
 
 
 # "年终总结模板（精选）" names itself a template; "SOP模板建设工作总结" is about templates.
@@ -521,9 +550,16 @@ def _field_values(line: str) -> list[tuple[str, str]]:
     return out
 
 
+# A list item with nothing after its bullet: `- 选题策划不够系统。` then `- ` (the template's second slot).
+EMPTY_BULLET_RE = fastre.lazy(r"[ \t\u3000]*(?P<bullet>[-*+•·●▪])[ \t\u3000]*")
+BULLET_RE = fastre.lazy(r"[ \t\u3000]*(?P<bullet>[-*+•·●▪])(?:[ \t\u3000]|$)")
+_ITEM_LABEL = {"zh": "这一条的内容", "en": "item"}
+
+
 @check("empty-field")
 def empty_field(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     lines = list(iter_lines(doc))
+    yield from _empty_items(doc, lines)
     for i, line in enumerate(lines):
         if len(line.text.strip()) > MAX_SIGNATURE_LINE or not SIGNATURE_RE.match(line.text):
             continue
@@ -535,6 +571,40 @@ def empty_field(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             start = line.start + m.start()
             yield Finding(start, line.start + m.end(), {"text": m.group(), "label": m.group("label")})
+
+
+def _empty_items(doc: Document, lines: list[Line]) -> Iterator[Finding]:
+    """Bullets with nothing after them, inside a list. A text that also sets a lone `-` between paragraphs
+    uses it as a separator (pages copied from the web do), so none of its lone bullets is reported."""
+    empties = [(i, m) for i, line in enumerate(lines) if (m := EMPTY_BULLET_RE.fullmatch(line.text))]
+    if not all(_in_a_list(doc, lines, i, m.group("bullet")) for i, m in empties):
+        return
+    for i, m in empties:
+        start = lines[i].start + m.start("bullet")
+        yield Finding(start, start + 1, {"text": m.group("bullet"), "label": _ITEM_LABEL}, variant="item")
+
+
+def _in_a_list(doc: Document, lines: list[Line], i: int, bullet: str) -> bool:
+    """The empty bullet is an item of a list: the line above or below is an item with the same bullet, or
+    (Markdown) it is the only item under a heading. A lone `-` under a label (`风险：` / `-`) may mean "none",
+    and a `-` under a Markdown paragraph line underlines a heading."""
+    near = [_neighbour(lines, i, -1), _neighbour(lines, i, 1)]
+    for line in near:
+        m = BULLET_RE.match(line.text) if line else None
+        if m and m.group("bullet") == bullet:
+            return True
+    above = near[0]
+    return doc.format == "markdown" and above is not None and above.text.lstrip().startswith("#")
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
+    """The nearest line above (step -1) or below (step 1) with something on it."""
+    i += step
+    while 0 <= i < len(lines):
+        if lines[i].text.strip(" \t\u3000"):
+            return lines[i]
+        i += step
+    return None
 
 
 def _value_on_next_line(label: str, following: list[Line]) -> bool:
