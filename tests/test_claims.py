@@ -208,6 +208,55 @@ def test_markdown_table_total_row_is_a_breakdown() -> None:
     assert breakdown.complete and breakdown.table
 
 
+_LIST = "一、招聘完成情况\n全年计划招聘200人，实际入职186人，分渠道如下：\n{items}"
+_ITEMS = "- 校园招聘：92人\n- 社会招聘：41人\n- 内部推荐：38人\n- 猎头：22人\n"
+
+
+@pytest.mark.parametrize("fmt", ["a.txt", "a.md"])
+def test_list_below_a_lead_in_is_a_breakdown_of_its_total(fmt: str) -> None:
+    doc = parse_document(_LIST.format(items=_ITEMS), fmt)
+    (breakdown, sentence), = document_numbers(doc).breakdowns
+    assert [q.text for q in breakdown.parts] == ["92人", "41人", "38人", "22人"]
+    assert [q.text for q in breakdown.totals] == ["186人"]  # the plan is no total
+    assert breakdown.marker == "分渠道如下" and not breakdown.complete and not breakdown.table
+    assert sentence.text.endswith("分渠道如下：")
+
+
+def test_list_breakdown_total_in_the_sentence_before_and_completeness() -> None:
+    doc = parse_document("全年受理投诉86件。各类投诉分别为：\n- 物流类：41件\n- 退款类：18件\n- 服务类：12件\n", "a.txt")
+    (breakdown, _), = document_numbers(doc).breakdowns
+    assert [q.text for q in breakdown.totals] == ["86件"] and breakdown.complete  # 分别为: the whole
+    doc = parse_document("全年受理投诉86件，具体如下：\n- 物流类：41件\n- 退款类：18件\n- 其他：12件\n", "a.txt")
+    assert document_numbers(doc).breakdowns[0][0].complete  # a last item 其他
+    doc = parse_document("全年受理投诉86件，主要类型包括：\n- 物流类：41件\n- 退款类：18件\n", "a.txt")
+    assert not document_numbers(doc).breakdowns[0][0].complete
+
+
+@pytest.mark.parametrize("text", [
+    _LIST.format(items="- 校园招聘：约92人\n- 社会招聘：41人\n"),  # a hedged item
+    _LIST.format(items="- 校园招聘：92人以上\n- 社会招聘：41人\n"),
+    _LIST.format(items="- 校园招聘：92人，占49%\n- 社会招聘：41人\n"),  # a share
+    _LIST.format(items="- 校园招聘：92人（同比+10人）\n- 社会招聘：41人\n"),  # several figures
+    _LIST.format(items="- 校园招聘：49%\n- 社会招聘：22%\n"),  # rates
+    _LIST.format(items="- 校园招聘：92人\n- 社会招聘：12场\n"),  # two units
+    _LIST.format(items="- 校园招聘：92人\n- 其中985院校：41人\n"),  # a subset
+    _LIST.format(items="- 校园招聘：92人\n- 社会招聘：41人\n- 合计：133人\n"),  # a sum in the list
+    _LIST.format(items="- 校园招聘：92人\n- 校园招聘：41人\n"),  # the same label twice
+    _LIST.format(items="- 92人\n- 41人\n"),  # no labels
+    _LIST.format(items="- 校园招聘：92人\n- 社会招聘：41人\n  - 猎头：22人\n"),  # nested
+    _LIST.format(items="- 校园招聘：92人\n"),  # one item
+    _LIST.format(items="- 校园招聘：92人\n- 社会招聘：41人\n- 其他：待统计\n"),  # an item without a figure
+    _LIST.format(items="（详见附表）\n- 校园招聘：92人\n- 社会招聘：41人\n"),  # a line in between
+    "全年面试520人，入职186人，分渠道如下：\n- 校园招聘：92人\n- 社会招聘：41人\n",  # two candidate totals
+    "全年实际入职约186人，分渠道如下：\n- 校园招聘：92人\n- 社会招聘：41人\n",  # a hedged total
+    "全年实际入职186人，部分成果如下：\n- 校园招聘：92人\n- 社会招聘：41人\n",  # no breakdown announced
+    "全年实际入职186人，具体如下：\n- 面试：520人\n- 录用：201人\n",  # a part past the whole
+    "团队现有36人，其中：\n- 研究生：12人\n- 党员：15人\n",  # groups that cut across
+])
+def test_lists_that_are_no_breakdown(text: str) -> None:
+    assert document_numbers(parse_document(text, "a.txt")).breakdowns == []
+
+
 def test_document_numbers_is_cached_per_document() -> None:
     doc = parse_document("一、成果\n新签客户57家，目标50家，完成率114%。\n", "a.txt")
     assert document_numbers(doc) is document_numbers(doc)

@@ -212,6 +212,53 @@ def test_complete_parts_short_of_the_total_are_always_flagged(case: tuple[list[f
     assert "C006" in rules_fired(text)
 
 
+def _breakdown_list(total: str, parts: list[str], labels: list[str], complete: bool, bullet: str) -> str:
+    """The total in a lead-in sentence, its parts as a list below it (- 华北：12万元)."""
+    marker = "各区域分别为" if complete else "其中"
+    items = "".join(f"{bullet}{label}：{part}\n" for label, part in zip(labels, parts, strict=True))
+    return f"一、业绩\n全年合计{total}，{marker}：\n{items}"
+
+
+def _fired_in(text: str, fmt: str) -> set[str]:
+    report = _LINTER.lint_text(text, "case.md" if fmt == "markdown" else "case.txt", fmt)
+    assert not report.errors, report.errors
+    return {d.rule for d in report.diagnostics}
+
+
+_LIST_UNITS = st.sampled_from(["万元", "件", "单", "人"])  # a bare 万 names no unit: such lists are left alone
+_LIST_FORMS = st.sampled_from([("- ", "text"), ("· ", "text"), ("- ", "markdown"), ("* ", "markdown")])
+
+
+@given(breakdown(), _LIST_UNITS, _LIST_FORMS, st.booleans())
+def test_listed_parts_that_add_up_are_never_flagged(case: tuple[list[float], int, str, list[str]], unit: str,
+                                                    form: tuple[str, str], complete: bool) -> None:
+    parts, d, _, labels = case
+    total = fmt(sum(parts), d) + unit
+    text = _breakdown_list(total, [fmt(p, d) + unit for p in parts], labels, complete, form[0])
+    assert _fired_in(text, form[1]) == set()
+
+
+@given(breakdown(), _LIST_UNITS, _LIST_FORMS, st.integers(min_value=2, max_value=500), st.booleans())
+def test_listed_parts_past_the_total_are_always_flagged(case: tuple[list[float], int, str, list[str]], unit: str,
+                                                        form: tuple[str, str], push: int, complete: bool) -> None:
+    parts, d, _, labels = case
+    unit_step = 10**-d
+    total = sum(parts) - max(push * unit_step, (len(parts) + 2) * unit_step)
+    assume(total > max(parts))  # a part as large as the whole: no breakdown of it, left alone
+    text = _breakdown_list(fmt(total, d) + unit, [fmt(p, d) + unit for p in parts], labels, complete, form[0])
+    assert "C006" in _fired_in(text, form[1])
+
+
+@given(breakdown(), _LIST_UNITS, _LIST_FORMS, st.integers(min_value=2, max_value=500))
+def test_complete_listed_parts_short_of_the_total_are_always_flagged(
+        case: tuple[list[float], int, str, list[str]], unit: str, form: tuple[str, str], push: int) -> None:
+    parts, d, _, labels = case
+    unit_step = 10**-d
+    total = sum(parts) + max(push * unit_step, (len(parts) + 2) * unit_step)
+    text = _breakdown_list(fmt(total, d) + unit, [fmt(p, d) + unit for p in parts], labels, True, form[0])
+    assert "C006" in _fired_in(text, form[1])
+
+
 @given(st.lists(st.integers(min_value=1, max_value=60), min_size=2, max_size=5), st.data())
 def test_shares(shares: list[int], data: st.DataObject) -> None:
     labels = data.draw(st.permutations(LABELS))[:len(shares)]

@@ -30,7 +30,8 @@ a period (``2023年为…``) pairs with the sentence's main level, a baseline (�
 level before it (``年末余额26.8亿元，较年初23.7亿元增加3.1亿元``; the others are kept as
 ``alternatives``); plan + actual (or the single unmarked level) + completion rate; shares; and bare
 levels. `breakdowns` finds totals split into parts (其中…、…; 分别为…; 分渠道看…) of one measure
-(4家 and 90天 are not parts of 138万元), and the columns of a Markdown table above its 合计 row.
+(4家 and 90天 are not parts of 138万元), the columns of a Markdown table above its 合计 row, and a
+list right below a lead-in sentence that ends in a colon (实际入职186人，分渠道如下：/ - 校园招聘：92人 / …).
 
 Works per sentence, both full- and half-width punctuation. `document_numbers(doc)` runs the
 whole document once (cached per Document) for the consistency checks and the scoring signals.
@@ -169,7 +170,8 @@ class Breakdown:
     """A total split into parts: ``回款3,200万元，其中华北1,150万、华南980万、西部1,270万``.
 
     ``totals`` are the candidate totals, all from the nearest sentence that has any; ``complete``
-    says whether the parts claim to cover the whole (分别, 分渠道看, or a last part 其他/其余).
+    says whether the parts claim to cover the whole (分别, 分渠道看, or a last part 其他/其余; a table's
+    合计 row; a list under 分别为 / 构成 or ending in 其他).
     """
 
     marker: str
@@ -749,9 +751,13 @@ def _analyse(doc: Document) -> DocumentNumbers:
     sentences: list[SentenceNumbers] = []
     breakdowns: list[tuple[Breakdown, SentenceNumbers]] = []
     table: list[_Cell] = []  # the cells of the table being read
+    read: list[tuple[Block, list[SentenceNumbers], list[list[_Tagged]]]] = []
+    lead_ins = False  # a paragraph ending in a colon: a list below it may break its total down
     for block in doc.blocks():
         block_sentences, block_tags = _block_numbers(doc.text, block, quantities, starts)
         sentences.extend(block_sentences)
+        read.append((block, block_sentences, block_tags))
+        lead_ins = lead_ins or (block.kind == "paragraph" and block.text.rstrip().endswith(_COLONS))
         if block.kind == "table_cell" and block_sentences:
             if table and not _same_table(doc.text, table[-1].end, block.start):
                 breakdowns.extend(_table_numbers(table))
@@ -764,7 +770,116 @@ def _analyse(doc: Document) -> DocumentNumbers:
         breakdowns.extend(_breakdowns(block_sentences, block_tags))
     if table:
         breakdowns.extend(_table_numbers(table))
+    if lead_ins:
+        breakdowns.extend(_list_breakdowns(doc.text, quantities, starts, read))
     return DocumentNumbers(sentences, breakdowns)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists: 实际入职186人，分渠道如下：/ - 校园招聘：92人 / - 社会招聘：41人 …
+
+
+_COLONS = ("：", ":")
+# The lead-in's last clause, up to its colon, announces a breakdown: 分渠道如下, 按来源统计, 构成如下,
+# 各渠道…如下, 其中, 具体如下, 分别为. 主要工作如下 / 情况如下 / 部分成果如下 announce no parts of a total.
+_LEAD_IN_RE = fastre.lazy(
+    r"(?P<marker>其中|分别(?:为|是)|(?:构成|组成|明细|分布|来源)(?:情况)?(?:如下|为|是)?|具体(?:情况)?如下"
+    r"|(?<![部充十过划区评得积总满均])分[^，,；;。：:\d\s]{1,6}?(?:看|如下|统计如下|情况如下)"
+    r"|各[^，,；;。：:\d\s]{1,8}?如下|按[^，,；;。：:\d\s]{1,6}?(?:分|划分|统计|拆分)(?:如下)?|包括|包含)"
+    r"[\s*]*[：:][\s*]*$")
+_LEAD_IN_PARTIAL_RE = fastre.lazy(r"主要|部分|重点|典型|代表|例如|比如|包括|包含|等")
+# A list item: an optional bullet or number, a label, a colon, the figure, a closing mark (matched with
+# pos/endpos, which anchor them: no ^, it would not match at pos).
+_ITEM_HEAD_RE = fastre.lazy(
+    r"[ \t\u3000>]*(?:[-*+•·▪◦●]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])?(?P<label>[^\n]*?)[\s*]*[：:]?[\s*]*$")
+_ITEM_TAIL_RE = fastre.lazy(r"[\s*]*[；;。，,.、]?\s*$")
+# Labels that make an item no part of a breakdown: a subset (其中, 含), a sum, a change, a rate or an
+# average, a plan, a threshold (3年以上), and groups that cut across others (女性, 硕士, 党员, 参与…).
+_ITEM_LABEL_SKIP_RE = fastre.lazy(
+    r"其中|含|包括|合计|总计|小计|共计|总数|总量|累计|汇总|全年|同比|环比|比|较|增|减|降|提升|提高|上升|下滑"
+    r"|均|每|率|占|计划|目标|预算|预计|以上|以下|以内|超过|不足|不到|至少|最多|约|近|逾|左右"
+    r"|涉及|参与|参加|覆盖|通过|获得|同时|兼|女|男|党员|硕士|博士|本科|研究生|学历|职称|岁|年龄|工龄|司龄")
+
+
+def _list_breakdowns(text: str, quantities: list[Quantity], starts: list[int],
+                     read: list[tuple[Block, list[SentenceNumbers], list[list[_Tagged]]]]) -> list[
+        tuple[Breakdown, SentenceNumbers]]:
+    """A total in a lead-in sentence ending in a colon, its parts in the list right below it, one
+    figure of the total's unit per item: 全年实际入职186人，分渠道如下：/ - 校园招聘：92人 / …"""
+    read = sorted(read, key=lambda entry: entry[0].start)  # doc.blocks() puts child sections' blocks last
+    found = []
+    for k, (block, block_sentences, block_tags) in enumerate(read):
+        if block.kind != "paragraph" or not block_sentences or not block.text.rstrip().endswith(_COLONS):
+            continue
+        items = []
+        previous_end = block.end
+        for item, item_sentences, item_tags in read[k + 1:]:
+            line_start = text.rfind("\n", 0, item.start) + 1
+            if item.kind != "list_item" or line_start <= previous_end or text[previous_end:line_start].strip():
+                break  # nothing but line breaks between the lead-in and its items
+            items.append((item, line_start, item_sentences, item_tags))
+            previous_end = item.end
+        breakdown = _list_breakdown(text, quantities, starts, block_sentences, block_tags, items)
+        if breakdown is not None:
+            found.append(breakdown)
+    return found
+
+
+def _list_breakdown(text: str, quantities: list[Quantity], starts: list[int], lead_sentences: list[SentenceNumbers],
+                    lead_tags: list[list[_Tagged]],
+                    items: list[tuple[Block, int, list[SentenceNumbers], list[list[_Tagged]]]]) -> tuple[
+        Breakdown, SentenceNumbers] | None:
+    lead = _LEAD_IN_RE.search(lead_sentences[-1].text)
+    if (lead is None or lead_sentences[-1].placeholder or len(items) < 2
+            or len({item.list_depth for item, *_ in items}) != 1):
+        return None  # no breakdown announced, a single item, or a nested list
+    parts: list[Quantity] = []
+    labels: list[str] = []
+    for item, line_start, item_sentences, item_tags in items:
+        inside = quantities[bisect.bisect_left(starts, line_start):bisect.bisect_left(starts, item.end)]
+        if len(inside) != 1 or len(item_sentences) != 1 or len(item_tags[0]) != 1:
+            return None  # every item holds exactly one figure, in one sentence
+        q, tagged = inside[0], item_tags[0][0]
+        head = _ITEM_HEAD_RE.match(text, line_start, q.start)
+        label = head.group("label").strip(" \t\u3000*_") if head else ""
+        if (tagged.quantity is not q or tagged.role not in (LEVEL, ACTUAL) or not label
+                or _ITEM_LABEL_SKIP_RE.search(label) or not _ITEM_TAIL_RE.match(text, q.end, item.end)
+                or not q.is_exact or not q.unit or not _additive(q) or (parts and q.unit != parts[0].unit)):
+            return None
+        parts.append(q)
+        labels.append(label)
+    if len(set(labels)) != len(labels):
+        return None
+    totals = _lead_in_totals(lead_sentences, lead_tags, parts[0].unit)
+    if totals is None:
+        return None
+    sentence, whole = totals
+    if any(part.value >= whole.value for part in parts):
+        return None  # a part as large as the whole: the list is not a breakdown of it
+    complete = bool(_REST_LABEL_RE.search(labels[-1])) or (
+        lead.group("marker").startswith(("分别", "构成", "组成"))
+        and not _LEAD_IN_PARTIAL_RE.search(_last_clause(lead_sentences[-1].text)))
+    return Breakdown(lead.group("marker"), parts, [whole], complete), sentence
+
+
+def _last_clause(sentence: str) -> str:
+    body = sentence.rstrip(" \t*：:")
+    cut = max(body.rfind(mark) for mark in "，,；;。")
+    return body[cut + 1:]
+
+
+def _lead_in_totals(sentences: list[SentenceNumbers], tags: list[list[_Tagged]], unit: str) -> tuple[
+        SentenceNumbers, Quantity] | None:
+    """The one candidate total in the lead-in sentence (in the sentence before it when the lead-in
+    holds no figure: 全年入职186人。各渠道入职人数如下：)."""
+    index = len(sentences) - 1
+    if not sentences[index].quantities and index > 0:
+        index -= 1
+    candidates = [item.quantity for item in tags[index]
+                  if item.role in (LEVEL, ACTUAL) and item.quantity.unit == unit and not _AVERAGE_RE.search(item.pre)]
+    if len(candidates) != 1 or not candidates[0].is_exact:
+        return None  # none, or several: which one the list breaks down is a guess
+    return sentences[index], candidates[0]
 
 
 # ---------------------------------------------------------------------------------------------
