@@ -93,6 +93,7 @@ def test_markdown_paragraph_lines_are_read_like_text() -> None:
     ("下一步工作计划", "plan"),
     ("2.2 线上问题处理", None),  # handling tickets is work done
     ("6.4 做得好的地方", "other"),
+    ("五、后续改进", "plan"),
 ])
 def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
     assert kind_of_heading(title) == kind
@@ -219,3 +220,9 @@ def test_table_cells_are_located_in_their_own_row() -> None:
     table_start = text.index("| 目标")
     assert [c.text for c in cells] == ["目标", "截止时间", "实验平台支持分层实验", "10月31日"]
     assert all(c.start > table_start and text[c.start:c.end] == c.text for c in cells)
+
+
+@pytest.mark.parametrize("title", ["一、工作", "三、班主任工作", "（二）党建工作："])
+def test_a_heading_naming_an_area_of_work_holds_results(title: str) -> None:
+    doc = parse_document(f"{title}\n期末平均分486分，比期中452分提高34分。\n", "a.txt")
+    assert next(doc.sections()).kind == "results"

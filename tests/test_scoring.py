@@ -211,3 +211,13 @@ def test_a_plan_table_counts_one_item_per_row_with_its_deadline_column() -> None
             "| 库存服务拆分方案 | 李明 | 待定 | 方案评审 |\n")
     signals = lint_text(text, path="a.md").score.units[0].signals
     assert (signals.plan_items, signals.plan_dated, signals.plan_measurable) == (3, 2, 3)
+
+
+def test_results_given_as_a_table_are_results_with_figures() -> None:
+    text = ("# 秋季新品发布会活动复盘\n\n## 二、目标达成情况\n\n| 指标 | 目标 | 实际 | 完成率 |\n|---|---|---|---|\n"
+            "| 到场人数 | 500 | 620 | 124% |\n| 新增会员 | 1,000 | 860 | 86% |\n\n## 三、问题与不足\n\n"
+            "- 前期宣传只有5天，新增会员比目标少140人\n\n## 四、下一步计划\n\n- 10月底前定稿宣传排期模板\n")
+    report = lint_text(text, path="a.md")
+    signals = report.score.units[0].signals
+    assert (signals.results_sentences, signals.results_with_figure) == (2, 2)
+    assert "no_results" not in [cap.id for cap in report.score.caps]

@@ -106,6 +106,14 @@ def kind_of_heading(title: str) -> str | None:
     return "other" if other.first(title) is not None else None
 
 
+_WORK_AREA_RE = fastre.lazy(r"工作[ \t\u3000*：:]*$")
+
+
+def _work_area(title: str) -> str | None:
+    """一、工作 / 三、班主任工作 / 党建工作: a heading naming an area of work holds what was done in it."""
+    return "results" if _WORK_AREA_RE.search(title) else None
+
+
 @lru_cache(maxsize=1024)
 def kind_of_content(text: str) -> str:
     _, cues = _vocabulary()
@@ -129,7 +137,7 @@ def _classify(section: Section) -> None:
         named = kind_of_heading(section.title) if section.style == "part" else None
         section.kind, section.kind_source = named or "other", "heading"
         return
-    named = kind_of_heading(section.title)
+    named = kind_of_heading(section.title) or _work_area(section.title)
     if named:
         section.kind, section.kind_source = named, "heading"
         return

@@ -334,9 +334,15 @@ class _Reader:
         return _claims(self.text(block))
 
     def sentences(self, sections: list[Section]) -> Iterator[str]:
+        """The claims of the sections' blocks; a table gives one claim per row (到场人数：目标500，实际620),
+        as a lone cell ("620") is no sentence."""
         for section in sections:
+            cells = [b for b in section.blocks if b.kind == "table_cell"]
+            for names, row in table_rows(self.doc.text, cells):
+                yield row_text(names, [self.text(b) for b in row])
             for block in section.blocks:
-                yield from self.claims(block)
+                if block.kind != "table_cell":
+                    yield from self.claims(block)
 
     def has_content(self, section: Section, min_cjk: int) -> bool:
         """A block of the section or of its descendants is content (kept per section: asked of every one)."""
