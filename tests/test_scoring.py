@@ -221,3 +221,10 @@ def test_results_given_as_a_table_are_results_with_figures() -> None:
     signals = report.score.units[0].signals
     assert (signals.results_sentences, signals.results_with_figure) == (2, 2)
     assert "no_results" not in [cap.id for cap in report.score.caps]
+
+
+def test_a_problem_answered_in_the_plan_counts_as_remedied() -> None:
+    text = ("一、工作成果\n全年出库186万单，完成目标的103%。\n二、存在的不足\n1. 新员工流失偏高，19人中7人三个月内离职。\n"
+            "2. 退货上架偏慢，平均2.8天。\n三、明年计划\n1. 3月底前为每名新员工指定带教师傅，新员工流失率降到20%以下。\n")
+    signals = lint_text(text, path="a.txt").score.units[0].signals
+    assert (signals.reflection_items, signals.reflection_remedy) == (2, 1)  # 退货上架 has no answer

@@ -26,7 +26,7 @@ from typing import Any
 from . import fastre
 from .data import load_data
 from .model import Block, Document, Section
-from .text_utils import enumerated_parts, row_text, table_rows
+from .text_utils import content_words, enumerated_parts, row_text, table_rows
 
 _CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
@@ -421,6 +421,8 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.results_evidence += 1
 
     reflection = _kind_sections(sections, ("reflection",))
+    plan = _kind_sections(sections, ("plan",))
+    answers: list[frozenset[str]] | None = None  # the plan items' nouns, read when first needed
     points = (text[a:b] for text in read.items(reflection) for a, b in enumerated_parts(text))  # 一是…；二是…
     for text in _distinct(points, set()):
         if not _is_content(text, min_cjk):
@@ -430,13 +432,18 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.reflection_specific += 1
         if lex["remedy"].search(text):
             sig.reflection_remedy += 1
+            continue
+        if answers is None:
+            answers = [frozenset(content_words(item)) for item in read.items(plan)]
+        words = content_words(text)
+        if any(words & answer for answer in answers):  # a plan item answers it, as F003 reads it
+            sig.reflection_remedy += 1
     in_reflection = {id(b) for s in reflection for b in s.blocks}
     problems: set[str] = set()
     for block in all_blocks:
         if id(block) not in in_reflection:
             sig.inline_problems += sum(1 for s in _distinct(read.claims(block), problems) if lex["problem"].search(s))
 
-    plan = _kind_sections(sections, ("plan",))
     for text in _distinct(read.items(plan), set()):
         if not _is_content(text, min_cjk) or lex["signature"].match(text):
             continue
