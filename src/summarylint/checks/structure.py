@@ -587,6 +587,10 @@ def too_short(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         usual = ctx.option("usual_min", {}).get(genre or "summary", USUAL_MIN[genre])
         if count == 0 or count >= share * usual:
             continue
+        parts = content_by_kind(doc, unit)
+        if count >= share / 2 * usual and all(parts[kind] >= DEFAULT_MIN_CHARS
+                                              for kind in ("results", "reflection", "plan")):
+            continue  # short but complete: dense figures and tables say as much as long prose
         start, end = unit_anchor(doc, unit)
         yield Finding(start, end, {"count": count, "usual": usual, "genre": GENRE_NAMES[genre],
                                    **_unit_args(doc, unit)})
