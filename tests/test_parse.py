@@ -226,3 +226,10 @@ def test_table_cells_are_located_in_their_own_row() -> None:
 def test_a_heading_naming_an_area_of_work_holds_results(title: str) -> None:
     doc = parse_document(f"{title}\n期末平均分486分，比期中452分提高34分。\n", "a.txt")
     assert next(doc.sections()).kind == "results"
+
+
+@pytest.mark.parametrize(("text", "path"), [("**复盘日期：**\n\n## 一、活动成果\n\n到场620人。\n", "a.md"),
+                                            ("活动时间：\n一、活动成果\n到场620人。\n", "a.txt")])
+def test_a_form_field_is_no_heading(text: str, path: str) -> None:
+    doc = parse_document(text, path)
+    assert [s.title for s in doc.sections() if s.title] == ["一、活动成果"]

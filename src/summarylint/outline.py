@@ -89,13 +89,21 @@ def _title_end(line: str, start: int) -> int:
     return len(line.rstrip(" \t\u3000\r*"))
 
 
+def is_field_label(label: str) -> bool:
+    """复盘日期 / 活动时间 / 项目负责人: a field of the form to fill in, not a part of the summary."""
+    core = label.strip(" \t\u3000*：:")
+    return core in FIELD_LABELS or (len(core) <= 6 and core.endswith(("日期", "时间", "负责人", "填报人", "汇报人")))
+
+
 def _label_ok(label: str) -> bool:
     core = re.sub(r"[（(].*", "", label).strip()
     if "【" in core or "《" in core:
         return False
     if "我" in core or "了" in core:
         return False  # 8月份我独立负责了一个小需求： opens a sentence, it names no part
-    return bool(core) and bool(_CJK_RE.search(core)) and core not in _NOT_LABELS and core not in FIELD_LABELS
+    if is_field_label(core):
+        return False
+    return bool(core) and bool(_CJK_RE.search(core)) and core not in _NOT_LABELS
 
 
 def match_heading(line: str, *, bullet: bool = False) -> HeadingMatch | None:

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from . import fastre
 from .model import Document
-from .outline import HeadingMatch, match_heading
+from .outline import HeadingMatch, is_field_label, match_heading
 from .parse_text import iter_lines
 from .tree import TreeBuilder
 
@@ -150,7 +150,7 @@ class _MarkdownReader:
                     b.block(kind, line_start + marker + match.body_start, end, depth)
                 return
         bold = _BOLD_LINE_RE.match(text)
-        if bold and not in_item:
+        if bold and not in_item and not is_field_label(bold.group("inner")):
             inner_start = start + bold.start("inner")
             inner = match_heading(bold.group("inner"))
 
