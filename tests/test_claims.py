@@ -103,6 +103,47 @@ def test_period_baseline_with_plan_in_between() -> None:
     assert any(c.plan is not None and c.plan.text == "0.25%以内" for c in claims)
 
 
+@pytest.mark.parametrize("text", [
+    "营业额2,860万元，同比去年上半年的2,610万元增长9.6%。",
+    "营业额2,860万元，同比去年2,610万元增长9.6%。",
+    "营业额2,860万元，对比去年同期的2,610万元增长9.6%。",
+    "营业额2,860万元，与去年同期的2,610万元相比增长9.6%。",
+    "营业额2,860万元，去年上半年2,610万元，增长9.6%。",
+])
+def test_named_comparisons_introduce_a_baseline(text: str) -> None:
+    c = claim_of(text, "comparison")
+    assert figures(c) == {"before": "2,610万元", "after": "2,860万元", "changes": [("9.6%", "up")]}
+
+
+@pytest.mark.parametrize("text", ["本次共调研门店30家，参与对比的12家门店中8家实现增长。",
+                                  "营业额2,860万元，同比增长的部分1,200万元来自外卖。"])
+def test_comparison_words_that_introduce_no_baseline(text: str) -> None:
+    assert "baseline" not in text_numbers(text).sentences[0].roles
+
+
+def test_last_week_figure_is_a_period_baseline() -> None:
+    c = claim_of("咨询总量：18,420次，上周16,050次，环比增长12.8%", "comparison")
+    assert figures(c) == {"before": "16,050次", "after": "18,420次", "changes": [("12.8%", "up")]}
+    assert c.metric == "咨询总量" and c.comparison == "环比"
+    c = claim_of("退款纠纷：9单，上周15单，下降40%", "comparison")
+    assert figures(c) == {"before": "15单", "after": "9单", "changes": [("40%", "down")]}
+
+
+@pytest.mark.parametrize("text, plan, actual, rate", [
+    ("新开门店1家，开业首月营业额68万元，完成目标80万元的89%。", "80万元", "68万元", "89%"),
+    ("实际回款6,840万元，完成年度目标8,000万元的91%。", "8,000万元", "6,840万元", "91%"),
+    ("新签客户126家，为目标150家的84%。", "150家", "126家", "84%"),
+    ("季度日均存款3.65亿元，完成季度任务3.5亿元的104%。", "3.5亿元", "3.65亿元", "104%"),
+])
+def test_rate_of_a_stated_target(text: str, plan: str, actual: str, rate: str) -> None:
+    c = claim_of(text, "completion")
+    assert figures(c) == {"plan": plan, "actual": actual, "rate": rate}
+
+
+def test_share_of_a_stated_target_is_no_completion_rate() -> None:
+    assert not [c for c in sentence_claims("华东区回款300万元，占全年目标1,200万元的30%。") if c.kind == "completion"]
+
+
 def test_years_in_order() -> None:
     c = claim_of("2023年为152.8万单，2024年为186.4万单，增长22.0%。")
     assert figures(c) == {"before": "152.8万单", "after": "186.4万单", "changes": [("22.0%", "up")]}
@@ -161,6 +202,30 @@ def test_breakdown_with_total_in_an_earlier_sentence() -> None:
     assert [q.text for q in breakdown.parts] == ["158.9万单", "21.3万单", "6.2万单"]
     assert [q.text for q in breakdown.totals] == ["186.4万单"]  # the plan and the 2023 baseline are not totals
     assert not breakdown.complete
+
+
+def test_a_comparison_baseline_is_never_a_total() -> None:
+    numbers = text_numbers("上半年累计实现营业额2,860万元，完成半年目标3,000万元的95.3%；同比去年上半年的2,610万元增长9.6%。"
+                           "其中堂食收入1,720万元，外卖收入1,140万元，外卖占比39.9%。")
+    (breakdown, _), = numbers.breakdowns
+    assert [q.text for q in breakdown.totals] == ["2,860万元"]  # not last year's 2,610万元, nor the target
+    numbers = text_numbers("营业额2,860万元，环比上月的2,610万元增长9.6%，其中堂食收入1,720万元，外卖收入1,140万元。")
+    assert [q.text for q in numbers.breakdowns[0][0].totals] == ["2,860万元"]
+
+
+@pytest.mark.parametrize("text, complete", [
+    ("出库订单共计48,730单，其中B2B订单6,420单、B2C订单41,310单。", True),
+    ("团队现有56人，其中男性员工30人，女性员工25人。", True),
+    ("全年销售额2,680万元，其中线上销售1,200万元、线下1,380万元。", True),
+    ("服务客户320家，其中老客户210家、新客户98家。", True),
+    ("出库订单共计48,730单，其中B2B订单6,420单、加急订单41,310单。", False),  # not a pair
+    ("团队现有56人，其中男性30人、女性管理者5人。", False),  # the pair words name different things
+    ("服务客户320家，其中新签客户42家、新增续约客户210家。", False),  # 新 without 老
+    ("出库订单共计48,730单，其中B2B订单6,420单、B2C订单41,310单、退货800单。", False),  # three parts
+])
+def test_complementary_pair_after_qizhong_is_complete(text: str, complete: bool) -> None:
+    (breakdown, _), = text_numbers(text).breakdowns
+    assert breakdown.complete is complete
 
 
 def test_complete_breakdown_markers() -> None:

@@ -94,3 +94,27 @@ def test_metric_signals_ignore_narrative_counts_and_dates() -> None:
     signals = metric_signals(doc)
     assert signals["result_sentences_with_figure"] == 0
     assert signals["metric_claims"] == 0
+
+
+_HALF_YEAR = """2024年上半年区域工作总结
+
+一、上半年经营情况
+上半年，北区8家门店累计实现营业额2,860万元，完成半年目标3,000万元的95.3%；同比去年上半年的2,610万元增长9.6%。其中堂食收入1,720万元，外卖收入1,140万元，外卖占比39.9%。
+毛利率62.5%，较去年同期提升1.2个百分点。
+新开门店1家，开业首月营业额68万元，完成目标80万元的89%。
+"""
+
+
+def test_last_years_figure_is_no_total_and_a_target_rate_is_checked() -> None:
+    report = consistency_linter().lint_text(_HALF_YEAR, "half_year.txt")
+    assert [(d.rule, d.line) for d in report.diagnostics] == [("C001", 6)]  # not C006 against 2,610万元
+    assert "68万元 ÷ 80万元 = 85%，但文中写的是89%" in report.diagnostics[0].message
+
+
+def test_a_complementary_pair_that_falls_short_names_the_pair() -> None:
+    text = "一、本月情况\n出库订单共计48,730单，其中B2B订单6,420单、B2C订单41,310单。\n"
+    (zh,) = consistency_linter().lint_text(text, "a.txt").diagnostics
+    assert zh.rule == "C006" and "（差1,000单）；B2B和B2C两项合起来应是全部" in zh.message
+    assert "其他1,000单" in (zh.suggestion or "")
+    (en,) = consistency_linter("en").lint_text(text, "a.txt").diagnostics
+    assert "B2B and B2C together should make the whole" in en.message

@@ -92,6 +92,54 @@ def test_from_to_verb_against_the_figures_is_always_flagged(case: tuple[str, flo
     assert "C004" in rules_fired(prefix.replace(verb, data.draw(st.sampled_from(wrong_verbs["to"])), 1) + "。")
 
 
+# A level, then the figure it is compared with named as a baseline (上周/上月/去年同期 X, 同比…的X, 与…X相比),
+# then the change: the baseline is the *from*, and never a total.
+_BASELINE_FORMS = [
+    "{m}：{b}，上周{a}，环比{verb}{x}。",
+    "{m}{b}，上月{a}，环比{verb}{x}。",
+    "{m}{b}，去年同期{a}，同比{verb}{x}。",
+    "{m}{b}，同比去年上半年的{a}{verb}{x}。",
+    "{m}{b}，环比10月的{a}{verb}{x}。",
+    "{m}{b}，与去年同期的{a}相比{verb}{x}。",
+]
+
+
+@st.composite
+def level_and_baseline(draw: st.DrawFn) -> tuple[str, float, float, int, bool]:
+    """(template with {verb} and {x} left, baseline A, level B, stated decimals, up)."""
+    d = draw(decimals)
+    a = draw(levels) / 10**d
+    b = draw(levels) / 10**d
+    assume(abs(b - a) / a >= 0.05)
+    unit = draw(st.sampled_from(UNITS))
+    thousands = draw(st.booleans()) and d == 0
+    template = draw(st.sampled_from(_BASELINE_FORMS)).format(
+        m=draw(st.sampled_from(METRICS)), a=fmt(a, d, thousands) + unit, b=fmt(b, d, thousands) + unit,
+        verb="{verb}", x="{x}")
+    return template, a, b, draw(st.integers(min_value=0, max_value=1)), b > a
+
+
+@given(level_and_baseline(), st.data())
+def test_consistent_change_against_a_named_baseline_is_never_flagged(
+        case: tuple[str, float, float, int, bool], data: st.DataObject) -> None:
+    template, a, b, k, up = case
+    stated = round(abs(b - a) / a * 100, k)
+    assume(stated > 0)
+    verb = data.draw(st.sampled_from((UP if up else DOWN)["change"]))
+    assert rules_fired(template.format(verb=verb, x=fmt(stated, k) + "%")) == set()
+
+
+@given(level_and_baseline(), st.data(), st.floats(min_value=2.0, max_value=60.0))
+def test_wrong_change_against_a_named_baseline_is_always_flagged(
+        case: tuple[str, float, float, int, bool], data: st.DataObject, push: float) -> None:
+    template, a, b, k, up = case
+    true = abs(b - a) / a * 100
+    stated = round(true + push if data.draw(st.booleans()) or true - push < 1 else true - push, k)
+    assume(abs(stated - true) >= 2.0)
+    verb = data.draw(st.sampled_from((UP if up else DOWN)["change"]))
+    assert "C002" in rules_fired(template.format(verb=verb, x=fmt(stated, k) + "%"))
+
+
 @st.composite
 def rate_levels(draw: st.DrawFn) -> tuple[str, float, float, bool]:
     a = draw(st.integers(min_value=10, max_value=950)) / 10
@@ -141,7 +189,9 @@ def plan_actual(draw: st.DrawFn) -> tuple[float, float, int, str, str]:
     return plan, actual, d, unit, draw(st.sampled_from(["计划{p}，实际完成{a}，完成率{r}。",
                                                          "{m}{a}，目标{p}，完成率{r}。",
                                                          "{m}完成率{r}（目标{p}，实际{a}）。",
-                                                         "{m}实际{a}，完成年度目标的{r}，目标{p}。"]))
+                                                         "{m}实际{a}，完成年度目标的{r}，目标{p}。",
+                                                         "{m}{a}，完成目标{p}的{r}。",
+                                                         "实际{a}，为年度目标{p}的{r}。"]))
 
 
 def _plan_sentence(template: str, plan: str, actual: str, rate: str) -> str:
@@ -244,7 +294,7 @@ def test_listed_parts_past_the_total_are_always_flagged(case: tuple[list[float],
     parts, d, _, labels = case
     unit_step = 10**-d
     total = sum(parts) - max(push * unit_step, (len(parts) + 2) * unit_step)
-    assume(total > max(parts))  # a part as large as the whole: no breakdown of it, left alone
+    assume(round(total, d) > max(parts))  # a part as large as the whole (as written): no breakdown of it, left alone
     text = _breakdown_list(fmt(total, d) + unit, [fmt(p, d) + unit for p in parts], labels, complete, form[0])
     assert "C006" in _fired_in(text, form[1])
 

@@ -192,8 +192,11 @@ def parts_vs_total(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             parts: list[Quantity] = issue.values["parts"]
             shown = _in_units_of(issue.values["sum"], whole, parts)
             difference = _in_units_of(abs(issue.values["sum"] - whole.value), whole, parts)
-            args = {"terms": _terms(parts), "sum": shown, "total": whole.figure, "difference": difference}
-            yield _finding(issue, args, None if issue.values["exceeds"] else "short")
+            pair = issue.values.get("pair", "")
+            args = {"terms": _terms(parts), "sum": shown, "total": whole.figure, "difference": difference,
+                    "pair": {"zh": pair.replace("/", "和"), "en": pair.replace("/", " and ")}}
+            variant = None if issue.values["exceeds"] else "pair" if pair else "short"
+            yield _finding(issue, args, variant)
 
 
 def _in_units_of(value: float, whole: Quantity, parts: list[Quantity]) -> str:

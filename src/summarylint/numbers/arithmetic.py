@@ -300,7 +300,8 @@ def breakdown_issues(breakdown: Breakdown) -> list[Issue]:
     exceeds = parts_sum.lo > interval(whole_q).hi
     start, end = (whole_q.start, whole_q.end) if breakdown.table else (parts[0].start, parts[-1].end)
     return [Issue("parts", start, end, {
-        "parts": parts, "total": whole_q, "sum": sum(p.value for p in parts), "exceeds": exceeds})]
+        "parts": parts, "total": whole_q, "sum": sum(p.value for p in parts), "exceeds": exceeds,
+        "pair": breakdown.pair})]
 
 
 def _before(low: float, other: Interval) -> bool:

@@ -14,11 +14,11 @@ role        cue                                                    example
 from        从 / 由 (… 的)                                          由6月底的 **138万元**
 to          至 / 到 / 为 after a *from* in the same clause; →       降到9月底的 **96万元**
 change      a direction verb: 提升 / 增长 / 下降 / 降幅达 …         ，下降了 **30.4%**
-baseline    比 / 较 (… 的) before a change                          比二季度的 **91.8%** 提高…
-period      a past period + 为: 2023年为 / 9月为 / 上年             2023年为 **0.38%**
+baseline    比 / 较 / 同比 / 环比 / 对比 (… 的); 与 … **X** 相比       同比去年上半年的 **2,610万元** 增长…
+period      a past period + 为: 2023年为 / 9月为; 上年 / 上周 alone  2023年为 **0.38%**; ，上周 **16,050次**
 plan        计划 / 目标 / 预算 (…), or …的目标 after it              计划新增 **10万**
 actual      实际 / 完成 / 实现 / 达成                               实际完成 **11万**
-rate        完成率 / 达成率 / 完成…目标的 / (完成 **114%**)          目标完成率 **110%**
+rate        完成率 / 达成率 / 完成…目标的 / 完成目标 Y 的 / (完成 **114%**)  目标完成率 **110%**
 excess      超额 (完成)                                             超额完成 **10%**
 share       占 / 占比 / 比重 (… 的)                                  占当月销售额的 **12.8%**
 level       none of these: the figure itself                        销售额 **1,926万元**
@@ -32,6 +32,8 @@ level before it (``年末余额26.8亿元，较年初23.7亿元增加3.1亿元``
 levels. `breakdowns` finds totals split into parts (其中…、…; 分别为…; 分渠道看…) of one measure
 (4家 and 90天 are not parts of 138万元), the columns of a Markdown table above its 合计 row, and a
 list right below a lead-in sentence that ends in a colon (实际入职186人，分渠道如下：/ - 校园招聘：92人 / …).
+Baselines are never totals; 其中 + two parts that are a complementary pair (B2B/B2C, 线上/线下, 男/女…)
+claim to cover the whole.
 
 Works per sentence, both full- and half-width punctuation. `document_numbers(doc)` runs the
 whole document once (cached per Document) for the consistency checks and the scoring signals.
@@ -78,9 +80,21 @@ _PAST = (r"(?:去年|上年|上一年|前一年|上季度|上个?月|上周|上�
 _PERIOD_RE = fastre.compile(
     rf"(?:(?:\d{{4}}年(?:度)?|{_PAST}|[一二三四]季度|\d{{1,2}}月份?|[上下]半年|年初|月初|季初)"
     r"(?:同期|全年|全年度|末|底|初)?(?:平均|均值|日均)?(?:为|是|仅为?|只有|有)\s*$)"
-    rf"|^\s*{_PAST}(?:同期)?\s*$")
+    rf"|^\s*{_PAST}(?:同期|全年|上半年|下半年|同月|同季度?)?的?\s*$")
 _BASE_RE = fastre.compile(r"(?<![占同环对无相好])(?:比|较|相比|相较于?)(?![例重率较如为好大多少高低快慢强弱差])"
                       r"[^，,；;：:]{0,14}$")
+_BASE_GAP = r"[^，,；;：:增减提降升涨跌扩缩]"  # no clause mark, no direction verb (同比增长的… is no baseline)
+# 同比/环比/对比 naming the figure compared with (同比去年上半年的2,610万元, 环比10月的1,480单, 同比去年2,610万元):
+# a baseline, as 比/较 are (参与对比的12家 is not: something must stand between 对比 and 的).
+_NAMED_BASE_RE = fastre.compile(
+    rf"(?:同比|环比|对比)(?:{_BASE_GAP}{{1,14}}?的|{_BASE_GAP}{{0,14}}?(?:{_PAST}|\d{{4}}年)(?:同期)?)\s*$")
+# 与去年同期的2,610万元相比: the figure before 相比 is the baseline.
+_WITH_BASE_RE = fastre.compile(rf"(?:与|和|同|跟){_BASE_GAP}{{0,14}}$")
+_POST_BASE_RE = fastre.compile(r"^\s*(?:相比|相较|比较|对比)")
+# 完成目标80万元的89% / 完成年度目标8,000万元的91% / 为目标150家的90%: the rate of the target right before it.
+_TARGET_OF_RE = fastre.compile(
+    r"(?:完成|达成|实现|达到|为|是)了?(?:年度|全年度?|半年度?|季度|月度|阶段|本年度?|本季度?|本月)?"
+    r"(?:目标|计划|任务)(?:值|额|数)?\s*$")
 _PLAN_RE = fastre.compile(r"(?:计划|目标|预算|任务|预期|考核线)(?:值|数|量)?(?:为|是|定为|设定为|[:：])?"
                       r"[^，,；;：:\d]{0,8}$")
 _POST_PLAN_RE = fastre.compile(r"^\s*的?(?:年度|全年|季度|月度|阶段)?(?:目标|计划|预算|预期)")
@@ -179,6 +193,7 @@ class Breakdown:
     totals: list[Quantity]
     complete: bool
     table: bool = False  # a table column and its 合计 row (reported at the total)
+    pair: str = ""  # 其中 + a complementary pair of labels that cover the whole ("B2B/B2C"), which made it complete
 
 
 @dataclass(slots=True)
@@ -269,7 +284,7 @@ _EXCESS_CHARS = _cue("超")
 _ARROW_CHARS = _cue("→>⟶➝➡")
 _CHANGE_CHARS = _cue("增加提升上攀扩拉延多回反跃走涨幅下降减缩压收跌萎少")
 _FROM_CHARS = _cue("从由")
-_PERIOD_CHARS = _cue("年月季期前初同")
+_PERIOD_CHARS = _cue("年月季期前初同周")
 _BASE_CHARS = _cue("比较")
 _PLAN_CHARS = _cue("计目预任考")
 _SHARE_CHARS = _cue("占比重份构")
@@ -282,6 +297,9 @@ def _assign_role(item: _Tagged, post: str, from_open: bool, tagged: list[_Tagged
     percent = q.unit == "%"
     if percent and not _RATE_CHARS.isdisjoint(pre) and _RATE_RE.search(pre):
         item.role = RATE
+    elif (percent and pre.strip() == "的" and tagged and tagged[-1].clause == item.clause
+          and tagged[-1].role == PLAN and _TARGET_OF_RE.search(tagged[-1].pre)):
+        item.role = RATE  # 完成目标80万元的89%
     elif percent and not _EXCESS_CHARS.isdisjoint(pre) and _EXCESS_RE.search(pre):
         item.role = EXCESS
     elif from_open and _TO_RE.search(pre):
@@ -299,8 +317,10 @@ def _assign_role(item: _Tagged, post: str, from_open: bool, tagged: list[_Tagged
         item.role = FROM
     elif not _PERIOD_CHARS.isdisjoint(pre) and _PERIOD_RE.search(pre):
         item.role = PERIOD
-    elif not _BASE_CHARS.isdisjoint(pre) and _BASE_RE.search(pre):
+    elif not _BASE_CHARS.isdisjoint(pre) and (_BASE_RE.search(pre) or _NAMED_BASE_RE.search(pre)):
         item.role = BASELINE
+    elif _POST_BASE_RE.match(post) and _WITH_BASE_RE.search(pre):
+        item.role = BASELINE  # 与去年同期的2,610万元相比
     elif (not _PLAN_CHARS.isdisjoint(pre) and _PLAN_RE.search(pre)) or (
             not _PLAN_CHARS.isdisjoint(post) and _POST_PLAN_RE.match(post)):
         item.role = PLAN
@@ -566,8 +586,8 @@ def _raw_metric(text: str, base: int, item: _Tagged) -> str:
 
 
 def _strip_cue(segment: str) -> str:
-    for pattern in (_FROM_RE, _RATE_RE, _EXCESS_RE, _CHANGE_RE, _PERIOD_RE, _BASE_RE, _PLAN_RE, _SHARE_RE,
-                    _ACTUAL_RE):
+    for pattern in (_FROM_RE, _RATE_RE, _EXCESS_RE, _CHANGE_RE, _PERIOD_RE, _BASE_RE, _NAMED_BASE_RE, _PLAN_RE,
+                    _SHARE_RE, _ACTUAL_RE):
         m = pattern.search(segment)
         if m:
             return _CUE_WORDS_RE.sub("", segment[:m.start()])
@@ -639,11 +659,40 @@ def _breakdowns(sentences: list[SentenceNumbers], tagged: list[list[_Tagged]]) -
             label = sentence.text[:parts[-1].start - sentence.start]
             complete = bool(_COMPLETE_MARKER_RE.match(marker.group()) or "分别" in marker.group()
                             or _REST_LABEL_RE.search(label))
+            pair = ""
             if total_after is not None:  # 分别为A、B和C，合计N: the sum is stated right after the parts
                 totals, complete = [total_after], True
-            found.append((Breakdown(marker.group(), parts, totals, complete), sentence))
+            elif not complete and marker.group() == "其中":
+                pair = _complementary_pair(sentence, sentence.start + marker.end(), parts)
+            found.append((Breakdown(marker.group(), parts, totals, complete or bool(pair), pair=pair), sentence))
         found.extend(_listed_with_total_after(sentence, tagged[index], part_ids))
     return found
+
+
+# Two labels that together cover a whole (其中B2B订单6,420单、B2C订单41,310单): a closed list.
+_PAIRS = (("B2B", "B2C"), ("线上", "线下"), ("男", "女"), ("新", "老"), ("国内", "国外"), ("国内", "海外"),
+          ("境内", "境外"))
+_PAIR_LABEL_STRIP = " \t\u3000、，,和及与以；;：:"
+_PAIR_TAIL_RE = fastre.compile(r"(?:为|是|有|达到?|共计?|约)+$")
+
+
+def _complementary_pair(sentence: SentenceNumbers, after: int, parts: list[Quantity]) -> str:
+    """其中 + exactly two parts whose labels are a closed complementary pair naming the same thing
+    (B2B订单 / B2C订单, 男性员工 / 女性员工, 线上 / 线下): the parts claim to cover the whole.
+    Returns the pair as written ("B2B/B2C"), or "" when it is none."""
+    if len(parts) != 2:
+        return ""
+    first = sentence.text[after - sentence.start:parts[0].start - sentence.start]
+    second = sentence.text[parts[0].end - sentence.start:parts[1].start - sentence.start]
+    labels = [_PAIR_TAIL_RE.sub("", label.strip(_PAIR_LABEL_STRIP)).upper() for label in (first, second)]
+    for a, b in _PAIRS:
+        for x, y in ((a, b), (b, a)):
+            if labels[0].startswith(x) and labels[1].startswith(y):
+                rest = labels[0][len(x):], labels[1][len(y):]
+                if rest[0] == rest[1] or not rest[1]:  # the same thing named, or named once (线上销售…、线下…)
+                    return f"{x}/{y}"
+                return ""
+    return ""
 
 
 def _parts(sentence: SentenceNumbers, tagged: list[_Tagged], after: int) -> tuple[list[Quantity], Quantity | None]:
