@@ -26,7 +26,7 @@ from typing import Any
 from . import fastre
 from .data import load_data
 from .model import Block, Document, Section
-from .text_utils import content_words, enumerated_parts, row_text, table_rows
+from .text_utils import NUMERIC_DEADLINE, content_words, enumerated_parts, row_text, table_rows
 
 _CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
@@ -66,12 +66,7 @@ def _date_re() -> re.Pattern[str]:
         r"|第[ \t]*\d{1,2}[ \t]*周"
         r"|(?:上午|下午|晚上|早上|中午|凌晨)?\d{1,2}[ \t]*[点时](?:\d{1,2}分|半)?(?=前|后|至|到|—|-|，|,|发|开|$)"
         r"|[Qq][1-4]"
-        # numeric dates: 2024-12-31; 3/20 as a deadline (截止：3/20, 7/12 前); week numbers W13
-        r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])(?!\d)"
-        r"|(?<![\d./])(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])"
-        r"(?=[ \t]*(?:前|之前|以前|内|截止|[-–—~～至到][ \t]*\d))"
-        r"|(?:截止|截至|DDL|deadline)[:：]?[ \t]*(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])(?![\d/])"
-        r"|(?<![\dA-Za-z])W(?:[1-9]|[1-4]\d|5[0-3])(?!\d)"
+        r"|" + NUMERIC_DEADLINE  # 2024-12-31, 截止：3/20, 7/12 前, W13
     )
 
 
