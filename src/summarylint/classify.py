@@ -133,7 +133,7 @@ def _classify(section: Section) -> None:
     if section.style == "implicit":
         return
     if section.style in _CONTAINER_STYLES and section.children:
-        # "第三部分 下学年工作计划" names the kind of everything under it; "篇一：…" and "第一部分" do not.
+        # "第三部分 下学年工作计划" names the kind of everything under it; a 篇一 sample never does.
         named = kind_of_heading(section.title) if section.style == "part" else None
         section.kind, section.kind_source = named or "other", "heading"
         return
