@@ -228,3 +228,11 @@ def test_a_problem_answered_in_the_plan_counts_as_remedied() -> None:
             "2. 退货上架偏慢，平均2.8天。\n三、明年计划\n1. 3月底前为每名新员工指定带教师傅，新员工流失率降到20%以下。\n")
     signals = lint_text(text, path="a.txt").score.units[0].signals
     assert (signals.reflection_items, signals.reflection_remedy) == (2, 1)  # 退货上架 has no answer
+
+
+def test_counts_spelled_in_words_are_figures_but_not_aspects() -> None:
+    from summarylint.signals import figures
+
+    assert figures("新增骨干教师三名、市级学科带头人五名") == ("三名", "五名")
+    assert figures("全年开展教研活动八次") == ("八次",)
+    assert figures("从三个方面开展工作") == () and figures("购置一批设备") == ()

@@ -143,6 +143,15 @@ def cjk_count(text: str) -> int:
     return len(_CJK_RE.findall(text))
 
 
+# Counts of people, events and cases spelled in words, as official prose writes them (骨干教师三名, 教研活动
+# 八次, 不少于四节): checkable figures. Not 三个方面 / 两点体会 (个, 点 count aspects) or 一批 (an article).
+_COUNTED_UNITS = frozenset("人名位次节起项家场篇件台户所")
+
+
+def _counted(q: Any) -> bool:
+    return bool(q.spelled and q.value >= 2 and q.unit in _COUNTED_UNITS)
+
+
 @cache
 def _number_extractor() -> Callable[[str], tuple[str, ...]] | None:
     """The numbers package's extractor (rules and score then agree on what a figure is), when present."""
@@ -153,7 +162,7 @@ def _number_extractor() -> Callable[[str], tuple[str, ...]] | None:
         return None
 
     def extract(text: str) -> tuple[str, ...]:
-        return tuple(q.text for q in extract_quantities(text) if is_concrete_figure(q))
+        return tuple(q.text for q in extract_quantities(text) if is_concrete_figure(q) or _counted(q))
 
     return extract
 

@@ -236,7 +236,7 @@ _UNITS = (
 UNIT_RE = fastre.compile(r"\s?(?:" + _UNITS + ")")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_RE = fastre.compile(r"(?<![\d.])(?:" + _ARABIC + r")(?:\s*[-~～—–至到]\s*(?:" + _ARABIC + r"))?")
-_CN_MEASURES = ("个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|成|半|万|亿|元|块"
+_CN_MEASURES = ("个|名|位|人|家|次|项|条|篇|场|款|件|单|份|套|台|户|所|倍|成|半|万|亿|元|块|节|起"
                 "|天|周|个月|小时|分钟|年|轮|期|批|类|大|点|步")
 _CN_FIGURE_RE = fastre.compile(r"(?<![第\d.])([" + _CN_DIGITS + r"]+)(?=(?:" + _CN_MEASURES + "))")
 # Spans that look numeric but quantify nothing.
