@@ -22,6 +22,7 @@ from ..engine import RuleContext
 from ..model import Document, Section
 from ..registry import check
 from ..text_utils import (
+    DATE_RE,
     Item,
     clauses,
     count_cjk,
@@ -135,26 +136,32 @@ def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoin
             cells.append(item)
             continue
         if cells:
-            yield from _table_points(text, cells, _heading_time(cells[0]), weekly)
+            yield from _table_points(text, cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
             cells = []
         if is_lead_in(item.text) or not item.text.strip():
             # 深化数据驱动，赋能精细化运营： heads the items below it
             announced = announced or bool(future.search(item.text))
             continue
-        heading_time = _heading_time(item)
+        heading_time, item_weekly = _heading_time(item), _weekly(item, weekly)
         if not _is_mixed(item.section) or (announced and item.block.kind == "list_item"):
-            yield from _points_of(item, heading_time, weekly)
+            yield from _points_of(item, heading_time, item_weekly)
             continue
         announced = False
         for sentence in item.block.sentences:  # 个人成长与未来展望: only what speaks of the future
             if future.search(sentence.text) and not is_lead_in(sentence.text):
-                yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, weekly, aspiration=True)
+                yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, item_weekly,
+                                aspiration=True)
     if cells:
-        yield from _table_points(text, cells, _heading_time(cells[0]), weekly)
+        yield from _table_points(text, cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
 
 
 def _heading_time(item: Item) -> bool:
     return any(has_time_bound(s.title) for s in _headings(item.section))
+
+
+def _weekly(item: Item, weekly: bool) -> bool:
+    """A weekly report's items fall due next week — unless a heading gives the dates (下期计划（10月28日—11月10日）)."""
+    return weekly and not any(DATE_RE.search(s.title) for s in _headings(item.section))
 
 
 def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
