@@ -23,6 +23,7 @@ from summarylint.text_utils import (
     has_time_bound,
     is_lead_in,
     items,
+    name_bigrams,
     unit_sections,
 )
 
@@ -179,3 +180,10 @@ def test_enumerated_parts() -> None:
     for whole in ("标准统一是前提，二是指第二项。", "一是业务能力有待提高。", "数据口径不统一。",
                   "（一）准时率未达标。主要原因有两个：一是临时工当天上岗；二是波次靠经验释放。改进措施：上线自动释放。"):
         assert enumerated_parts(whole) == [(0, len(whole))]
+
+
+def test_name_bigrams_of_a_problem_heading() -> None:
+    pairs = name_bigrams("1. 夜班交接差错较多")
+    assert {"夜班", "交接", "差错"} <= pairs
+    assert "较多" not in pairs and "错较" not in pairs  # grammar, not a name
+    assert name_bigrams("问题") == set() and name_bigrams("工作") == set()  # generic nouns link nothing

@@ -24,9 +24,10 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from . import fastre
+from .classify import kind_of_heading
 from .data import load_data
 from .model import Block, Document, Section
-from .text_utils import NUMERIC_DEADLINE, content_words, enumerated_parts, row_text, table_rows
+from .text_utils import NUMERIC_DEADLINE, content_words, enumerated_parts, name_bigrams, row_text, table_rows
 
 _CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
@@ -361,6 +362,11 @@ class _Reader:
     def items(self, sections: list[Section]) -> Iterator[str]:
         """Items of a reflection or plan part: each block, with the run-in title of its section in front of
         a block on the title's own line ("数据分析深度不足：……"); a titled section with no body is an item."""
+        return (text for text, _ in self.titled_items(sections))
+
+    def titled_items(self, sections: list[Section]) -> Iterator[tuple[str, str]]:
+        """items(sections), each with the title of the labelled part it stands in ("1. 夜班交接差错较多"
+        above or before "全年因交接遗漏…"); "" when it stands in the part itself."""
         members = {id(s) for s in sections}
         for section in sections:
             top = section.parent is None or id(section.parent) not in members
@@ -368,17 +374,18 @@ class _Reader:
             blocks = [b for b in section.blocks if self.text(b)]
             if not blocks:
                 if labelled and not section.children:
-                    yield section.title
+                    yield section.title, ""
                 continue
             cells = [b for b in blocks if b.kind == "table_cell"]
             for names, row in table_rows(self.doc.text, cells):  # a table: one item per row
-                yield row_text(names, [self.text(b) for b in row])
+                yield row_text(names, [self.text(b) for b in row]), ""
             for block in blocks:
                 if block.kind == "table_cell":
                     continue
                 between = self.doc.text[section.title_end:block.start]
                 run_in = labelled and section.title_end <= block.start and "\n" not in between
-                yield f"{section.title}：{self.text(block)}" if run_in else self.text(block)
+                text = f"{section.title}：{self.text(block)}" if run_in else self.text(block)
+                yield text, section.title if labelled else ""
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -427,7 +434,13 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
     reflection = _kind_sections(sections, ("reflection",))
     plan = _kind_sections(sections, ("plan",))
     answers: list[frozenset[str]] | None = None  # the plan items' nouns, read when first needed
-    points = (text[a:b] for text in read.items(reflection) for a, b in enumerated_parts(text))  # 一是…；二是…
+    plan_texts: list[str] = []
+    titles: dict[str, str] = {}  # a point's heading names the problem too (F003 reads it the same way)
+    points = []
+    for text, title in read.titled_items(reflection):
+        for a, b in enumerated_parts(text):  # 一是…；二是…
+            points.append(text[a:b])
+            titles.setdefault(text[a:b], title)
     for text in _distinct(points, set()):
         if not _is_content(text, min_cjk):
             continue
@@ -438,10 +451,13 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.reflection_remedy += 1
             continue
         if answers is None:
-            answers = [frozenset(content_words(item)) for item in read.items(plan)]
+            plan_texts = list(read.items(plan))
+            answers = [frozenset(content_words(item)) for item in plan_texts]
         words = content_words(text)
-        if any(words & answer for answer in answers):  # a plan item answers it, as F003 reads it
-            sig.reflection_remedy += 1
+        title = titles.get(text, "")
+        pairs = name_bigrams(title) if title and kind_of_heading(title) is None else set()
+        if any(words & answer for answer in answers) or any(p in t for p in pairs for t in plan_texts):
+            sig.reflection_remedy += 1  # a plan item answers it, as F003 reads it
     in_reflection = {id(b) for s in reflection for b in s.blocks}
     problems: set[str] = set()
     for block in all_blocks:

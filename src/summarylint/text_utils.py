@@ -612,6 +612,20 @@ def content_words(text: str) -> set[str]:
     return set(_content_words(text))
 
 
+# Characters that make a two-character run grammar, not a name: 较多, 不够, 的人, 偏低…
+_FUNCTION_CHARS = frozenset("的了较多少不是在和与及等有无偏高低很太更最未没也都还所被把对为之其")
+
+
+def name_bigrams(title: str) -> set[str]:
+    """Two-character runs of a short heading that names a problem (夜班交接差错较多 → 夜班, 班交, 交接,
+    接差, 差错): the words a remedy repeats when the noun list does not know them (夜班, 交接)."""
+    generic = set(lexicon("reflection")["generic_nouns"])
+    text = "".join(CJK_RE.findall(title))
+    pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+    return {p for p in pairs if is_cjk(p[0]) and is_cjk(p[1]) and not _FUNCTION_CHARS.intersection(p)
+            and p not in generic}
+
+
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> frozenset[str]:
     vocabulary, lengths = _vocabulary()

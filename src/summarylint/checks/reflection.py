@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..classify import kind_of_heading
 from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document, Section
@@ -24,6 +25,7 @@ from ..text_utils import (
     has_placeholder,
     is_lead_in,
     items,
+    name_bigrams,
     patterns_re,
     unit_sections,
     words_re,
@@ -114,9 +116,21 @@ def problem_without_remedy(doc: Document, ctx: RuleContext) -> Iterator[Finding]
         if not problems:
             continue
         answers = _answer_words(unit, plans)
+        plan_texts = [item.full_text for plan in plans for item in items(plan)]
         for item in problems:
-            if not _linked(content_words(item.full_text), answers):
-                yield Finding(*_span(item), {"problem": _quote(doc, item)})
+            if _linked(content_words(item.full_text), answers):
+                continue
+            title = _problem_title(item)
+            if title and any(pair in text for pair in name_bigrams(title) for text in plan_texts):
+                continue  # the plan repeats the problem's name: 夜班交接差错较多 → 上线电子交接班系统，夜班交接类投诉…
+            yield Finding(*_span(item), {"problem": _quote(doc, item)})
+
+
+def _problem_title(item: Item) -> str:
+    """The heading or run-in label a problem stands under when it is the problem's own name ("1. 夜班交接
+    差错较多" above or before "全年因交接遗漏…"), not a part's name like 存在的问题."""
+    title = item.label or item.section.title
+    return title if title and kind_of_heading(title) is None else ""
 
 
 def _is_generic(item: Item) -> bool:
