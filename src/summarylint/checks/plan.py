@@ -117,8 +117,12 @@ def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
         weekly = is_weekly(doc, ctx, unit)
         for plan in unit_sections(unit, "plan"):
             for point in _section_points(doc.text, plan, weekly):
-                if not skip.search(point.text) and count_cjk(point.text):  # a lone "*" is no commitment
-                    yield point
+                if not skip.search(point.text) and count_cjk(point.text) and not _FORM_LINE_RE.fullmatch(point.text):
+                    yield point  # (a lone "*" is no commitment, nor a blank form line)
+
+
+# 负责人：          完成时间：    年  月  日 — fields of a form left blank (the residue rules report them).
+_FORM_LINE_RE = fastre.lazy(r"(?:[ \t\u3000*]*[\u4e00-\u9fff]{1,6}[ \t]*[:：][ \t\u3000_]*(?:[年月日][ \t\u3000_]*)*)+")
 
 
 def _table_points(text: str, cells: list[Item], heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
