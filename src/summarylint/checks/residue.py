@@ -97,7 +97,7 @@ TEMPLATE_NOTE_CUE_RE = fastre.compile(
 INSTRUCTION_RE = fastre.compile(
     r"此处(?:写|填|请|列出|补充|简述|描述|插入|可(?:写|填|列|补充|简述|结合|插入|附上)|应(?:写|填|列)|需(?:写|填|补充)|要写)"
     r"|(?:最好|请|尽量)用数据说话|请(?:根据|结合)(?:自身|个人|实际|自己)[^。\n]{0,10}(?:填写|撰写|补充|修改)"
-    r"|本模板|(?:以下|下面)是?.{0,15}写法"
+    r"|本模板|(?:以下|下面)是?.{0,15}写法|(?:请)?在此(?:处)?(?:填写|简要|简述|写|介绍|补充|描述|粘贴)"
 )
 # Template-site hosts: the words 范文/文库 sites put in their domain names.
 SITE_HOST_RE = fastre.lazy(
