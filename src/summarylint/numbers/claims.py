@@ -989,16 +989,43 @@ def _header_role(title: str) -> str | None:
     return None
 
 
-_YEAR_HEADER_RE = fastre.lazy(r"^[\s*]*((?:19|20)\d{2})\s*年?度?[\s*]*$")
+# A column headed by a period: 2023 / 2024年 / 2024年上半年 / 2024年Q3 / 5月 / Q3 / 第三季度.
+_PERIOD_HEADER_RE = fastre.lazy(
+    r"^[\s*]*(?:(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<sub>[上下]半年|[Qq][1-4]|第?[一二三四1-4]季度|\d{1,2}\s*月份?)?"
+    r"|(?P<alone>\d{1,2}\s*月份?|[Qq][1-4]|第?[一二三四1-4]季度))[\s*]*$")
+_QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _period_key(title: str) -> tuple[str, int, int] | None:
+    """(kind of period, year, index within the year) of a period column header, for ordering two of them."""
+    m = _PERIOD_HEADER_RE.match(title)
+    if m is None:
+        return None
+    sub = (m.group("sub") or m.group("alone") or "").replace(" ", "")
+    year = int(m.group("year")) if m.group("year") else 0
+    if not sub:
+        return "year", year, 0
+    if sub.endswith("半年"):
+        return "half", year, 1 if sub.startswith("上") else 2
+    if "月" in sub:
+        return "month", year, int(sub.split("月")[0])
+    digit = sub[-1] if sub[0] in "Qq" else sub.replace("第", "")[0]
+    return "quarter", year, int(_QUARTER_DIGITS.get(digit, digit))
 
 
 def _header_roles(titles: list[str]) -> list[str | None]:
-    """The role of each column; | 指标 | 2022 | 2023 | 变化 |: the earlier of two years is the baseline,
-    the later the actual (with three or more years, which two a change compares is a guess)."""
+    """The role of each column; | 指标 | 2022 | 2023 | 变化 | or | 指标 | 5月 | 4月 | 环比 |: the earlier of two
+    periods of one kind is the baseline, the later the actual (with three or more, which two a change
+    compares is a guess; two months more than six apart may straddle a new year)."""
     roles = [_header_role(title) for title in titles]
-    years = [(int(m.group(1)), k) for k, title in enumerate(titles) if (m := _YEAR_HEADER_RE.match(title))]
-    if len(years) == 2 and years[0][0] != years[1][0] and PERIOD not in roles and ACTUAL not in roles:
-        (_, earlier), (_, later) = sorted(years)
+    periods = [(key, k) for k, title in enumerate(titles) if (key := _period_key(title)) is not None]
+    if len(periods) != 2 or PERIOD in roles or ACTUAL in roles:
+        return roles
+    (first, _), (second, _) = periods
+    same_kind = first[0] == second[0] and (first[1] == 0) == (second[1] == 0)
+    wraps = first[0] == "month" and first[1] == 0 and abs(first[2] - second[2]) > 6
+    if same_kind and first != second and not wraps:
+        (_, earlier), (_, later) = sorted(periods)
         roles[earlier], roles[later] = PERIOD, ACTUAL
     return roles
 
