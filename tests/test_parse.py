@@ -233,3 +233,11 @@ def test_a_heading_naming_an_area_of_work_holds_results(title: str) -> None:
 def test_a_form_field_is_no_heading(text: str, path: str) -> None:
     doc = parse_document(text, path)
     assert [s.title for s in doc.sections() if s.title] == ["一、活动成果"]
+
+
+def test_a_table_row_ending_in_an_ideographic_space_is_still_a_table() -> None:
+    text = "## 一、成果\n\n| 指标 | 实际 |　\n| --- | --- |　\n| 到场人数 | 620 |\u3000\n"
+    doc = parse_document(text, "a.md")
+    cells = [b for b in doc.blocks() if b.kind == "table_cell"]
+    assert [c.text for c in cells] == ["指标", "实际", "到场人数", "620"]
+    assert all(text[c.start:c.end] == c.text for c in cells)

@@ -185,7 +185,16 @@ class _MarkdownReader:
             self.masked.append((m.start(), m.end()))
 
 
+# CommonMark ends a line's blank run at ASCII space and tab only: a delimiter row `| --- | --- |　` with
+# an ideographic space after it is no table row. Such spaces at a line's end become ASCII ones for
+# markdown-it (one code point each: offsets and line numbers stay those of the text).
+_TRAILING_WIDE_SPACE_RE = fastre.compile(r"[\u3000\u00a0]+(?=\r?\n|$)")
+
+
 def parse_markdown(text: str, path: str = "<text>") -> Document:
     reader = _MarkdownReader(text)
-    reader.read(_parser().parse(text))
+    source = text
+    if "\u3000" in text or "\u00a0" in text:
+        source = _TRAILING_WIDE_SPACE_RE.sub(lambda m: " " * len(m.group()), text)
+    reader.read(_parser().parse(source))
     return reader.builder.finish("markdown", path, sorted(reader.masked))
