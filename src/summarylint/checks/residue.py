@@ -114,7 +114,8 @@ URL_RE = fastre.compile(
 # Evidence links a work summary may cite (pull requests, issues, commits, wikis, Jira).
 EVIDENCE_RE = fastre.lazy(r"/(?:pull|pulls|issues?|commit|commits|merge_requests|wiki|browse)/|jira|confluence", re.I)
 
-SIGNATURE_LABELS = r"汇报人|述职人|报告人|撰写人|填报人|姓名|署名|落款|部门|单位|岗位|职务|日期|时间|填报日期|报告日期"
+SIGNATURE_LABELS = (r"汇报人|述职人|报告人|撰写人|填报人|姓名|署名|落款|部门|单位|岗位|职务|日期|时间|填报日期|报告日期"
+                    r"|(?:本人)?签(?:名|字)")
 # Labels may be bold in Markdown: `**姓名**：张三`, `**日期：**`.
 SIGNATURE_RE = fastre.compile(rf"[ \t\u3000]*(?:\*\*)?(?:{SIGNATURE_LABELS})(?:\*\*)?[ \t\u3000]*[:：]")
 # A compact placeholder test for signature values (the P rules report each slot on its own).
@@ -131,7 +132,7 @@ BLANK_DATE_RE = fastre.lazy(
 )
 # The stock names of templates (the Chinese "John Doe"), in a name field only.
 SAMPLE_NAME_RE = fastre.lazy(r"张三|李四|王五|赵六")
-NAME_FIELDS = {"汇报人", "述职人", "报告人", "撰写人", "填报人", "姓名", "署名"}
+NAME_FIELDS = {"汇报人", "述职人", "报告人", "撰写人", "填报人", "姓名", "署名", "签名", "签字", "本人签名", "本人签字"}
 DATE_LIKE_RE = fastre.lazy(r"\d{4}\s*[年./-]|\d{1,2}月|[〇零一二三四五六七八九]{4}年")
 SENTENCE_END = "。！？!?；;"
 MAX_SIGNATURE_LINE = 40
