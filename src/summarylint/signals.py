@@ -24,7 +24,6 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from . import fastre
-from .classify import kind_of_heading
 from .data import load_data
 from .model import Block, Document, Section
 from .text_utils import NUMERIC_DEADLINE, content_words, enumerated_parts, name_bigrams, row_text, table_rows
@@ -433,8 +432,8 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
 
     reflection = _kind_sections(sections, ("reflection",))
     plan = _kind_sections(sections, ("plan",))
+    plan_texts = list(read.items(plan))
     answers: list[frozenset[str]] | None = None  # the plan items' nouns, read when first needed
-    plan_texts: list[str] = []
     titles: dict[str, str] = {}  # a point's heading names the problem too (F003 reads it the same way)
     points = []
     for text, title in read.titled_items(reflection):
@@ -451,11 +450,9 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
             sig.reflection_remedy += 1
             continue
         if answers is None:
-            plan_texts = list(read.items(plan))
             answers = [frozenset(content_words(item)) for item in plan_texts]
         words = content_words(text)
-        title = titles.get(text, "")
-        pairs = name_bigrams(title) if title and kind_of_heading(title) is None else set()
+        pairs = name_bigrams(titles.get(text, ""))
         if any(words & answer for answer in answers) or any(p in t for p in pairs for t in plan_texts):
             sig.reflection_remedy += 1  # a plan item answers it, as F003 reads it
     in_reflection = {id(b) for s in reflection for b in s.blocks}
@@ -464,7 +461,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
         if id(block) not in in_reflection:
             sig.inline_problems += sum(1 for s in _distinct(read.claims(block), problems) if lex["problem"].search(s))
 
-    for text in _distinct(read.items(plan), set()):
+    for text in _distinct(plan_texts, set()):
         if not _is_content(text, min_cjk) or lex["signature"].match(text):
             continue
         sig.plan_items += 1

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import fastre
+from .classify import kind_of_heading
 from .data import load_data, rules_dir
 from .model import Block, Document, Section
 
@@ -618,7 +619,10 @@ _FUNCTION_CHARS = frozenset("的了较多少不是在和与及等有无偏高低
 
 def name_bigrams(title: str) -> set[str]:
     """Two-character runs of a short heading that names a problem (夜班交接差错较多 → 夜班, 班交, 交接,
-    接差, 差错): the words a remedy repeats when the noun list does not know them (夜班, 交接)."""
+    接差, 差错): the words a remedy repeats when the noun list does not know them (夜班, 交接). None
+    for a heading that names a part (存在的问题, 下一步计划): F003 and the score read them alike."""
+    if not title or kind_of_heading(title) is not None:
+        return set()
     generic = set(lexicon("reflection")["generic_nouns"])
     text = "".join(CJK_RE.findall(title))
     pairs = {text[i:i + 2] for i in range(len(text) - 1)}

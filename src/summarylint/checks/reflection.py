@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..classify import kind_of_heading
 from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document, Section
@@ -115,22 +114,15 @@ def problem_without_remedy(doc: Document, ctx: RuleContext) -> Iterator[Finding]
         problems = [p for p in _problems(unit) if not remedy.search(p.full_text) and not _is_generic(p)]
         if not problems:
             continue
-        answers = _answer_words(unit, plans)
         plan_texts = [item.full_text for plan in plans for item in items(plan)]
+        answers = _answer_words(unit, plan_texts)
         for item in problems:
             if _linked(content_words(item.full_text), answers):
                 continue
-            title = _problem_title(item)
-            if title and any(pair in text for pair in name_bigrams(title) for text in plan_texts):
+            pairs = name_bigrams(item.label or item.section.title)  # the problem's own heading, if it has one
+            if any(pair in text for pair in pairs for text in plan_texts):
                 continue  # the plan repeats the problem's name: 夜班交接差错较多 → 上线电子交接班系统，夜班交接类投诉…
             yield Finding(*_span(item), {"problem": _quote(doc, item)})
-
-
-def _problem_title(item: Item) -> str:
-    """The heading or run-in label a problem stands under when it is the problem's own name ("1. 夜班交接
-    差错较多" above or before "全年因交接遗漏…"), not a part's name like 存在的问题."""
-    title = item.label or item.section.title
-    return title if title and kind_of_heading(title) is None else ""
 
 
 def _is_generic(item: Item) -> bool:
@@ -138,10 +130,10 @@ def _is_generic(item: Item) -> bool:
     return _stock_phrase(item) is not None and not _is_specific(item)
 
 
-def _answer_words(unit: Section, plans: list[Section]) -> list[set[str]]:
+def _answer_words(unit: Section, plan_texts: list[str]) -> list[set[str]]:
     """Nouns of every plan item, and of reflection items that carry a measure (改进措施：…)."""
     remedy = patterns_re(_LEX, "remedy_patterns")
-    answers = [content_words(item.full_text) for plan in plans for item in items(plan)]
+    answers = [content_words(text) for text in plan_texts]
     for section in unit_sections(unit, "reflection"):
         answers += [content_words(item.full_text) for item in items(section) if remedy.search(item.full_text)]
     return answers
