@@ -90,14 +90,26 @@ def _all_cliche_hits(doc: Document) -> list[_Hit]:
             (group, alternation(tuple(words))) for group, words in groups.items()]
         matchers += [(group, fastre.compile(pattern)) for group, pattern in patterns.items()]
         spans = _prose_spans(doc)
+        political = _political_spans(doc)
         found = [_Hit(m.start(), m.end(), m.group(), group) for group, matcher in matchers
-                 for m in matcher.finditer(doc.text) if _in_spans(spans, m.start(), m.end())]
+                 for m in matcher.finditer(doc.text) if _in_spans(spans, m.start(), m.end())
+                 and not (group == "political" and _in_spans(political, m.start(), m.end()))]
         _last_hits.update(doc=doc, hits=_longest(found))
     hits: list[_Hit] = _last_hits["hits"]
     return hits
 
 
 _last_hits: dict[str, Any] = {}
+
+
+def _political_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where 贯彻落实 / 党的二十大精神 are the subject, not padding: the whole of a party document
+    (述职述廉报告, 党支部工作总结) and sections on political study or party work (思想政治, 党风廉政)."""
+    lex = lexicon(_LEX)
+    if doc.title and fastre.compile(lex["political_documents"]).search(doc.title):
+        return [(0, len(doc.text))]
+    sections = fastre.compile(lex["political_sections"])
+    return sorted((s.start, s.end) for s in doc_sections(doc) if sections.search(s.title))
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:
