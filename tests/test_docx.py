@@ -156,9 +156,54 @@ def test_tables_soft_breaks_and_content_controls_are_lines(tmp_path: Path) -> No
     document.save(str(path))
     source = read_docx(path.read_bytes(), str(path))
     assert [p.text for p in source.paragraphs] == ["一、核心指标", "指标", "完成值", "日活", "XX万", "第一行 续写XX"]
-    assert source.paragraphs[4].in_table
+    assert [p.cell for p in source.paragraphs] == [None, (0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), None]
     placeholders = [(d[1], d[2]) for d in findings(check_json(path)) if d[0] == "P001"]
     assert placeholders == [(5, 1), (6, 7)]
+
+
+def docx_with_table(path: Path, before: list[str], rows: list[tuple[str, ...]], after: list[str]) -> Path:
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for line in after:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def test_a_word_table_is_read_by_rows_like_a_markdown_one(tmp_path: Path) -> None:
+    # The same table as Markdown and as Word: the 合计 row that does not add up is reported in both,
+    # and the rows count as results (the score reads each row as one result with its columns).
+    rows = [("渠道", "新增粉丝", "环比"), ("抖音", "1.2万", "+20%"), ("小红书", "0.8万", "+15%"),
+            ("公众号", "0.5万", "-5%"), ("合计", "2.8万", "+12%")]
+    word = check_json(docx_with_table(tmp_path / "t.docx", ["一、工作成果"], rows, []))
+    markdown_text = "一、工作成果\n\n" + "\n".join(
+        "| " + " | ".join(row) + " |" + ("\n| --- | --- | --- |" if i == 0 else "") for i, row in enumerate(rows))
+    (tmp_path / "t.md").write_text(markdown_text + "\n", encoding="utf-8")
+    markdown = check_json(tmp_path / "t.md")
+    assert [d[0] for d in findings(word) if d[0].startswith("C")] == ["C006"]
+    assert [d[0] for d in findings(markdown) if d[0].startswith("C")] == ["C006"]
+    [total] = [d for d in findings(word) if d[0] == "C006"]
+    assert total[1:3] == (15, 1)  # the 合计 cell's figure: paragraph 15 is the cell "2.8万"
+    for report in (word, markdown):
+        signals = report["files"][0]["scoring"]["signals"]
+        assert (signals["results_sentences"], signals["results_with_figure"]) == (4, 4)
+
+
+def test_a_word_plan_table_gives_one_commitment_per_row(tmp_path: Path) -> None:
+    rows = [("事项", "目标", "完成时间"), ("上线新版排班系统", "覆盖全部3个班组", "2025年3月31日前"),
+            ("降低交接差错", "差错率降到0.5%以下", ""), ("培训新员工", "", "6月底前")]
+    report = check_json(docx_with_table(tmp_path / "plan.docx", ["一、工作成果", "全年完成出库186万单，较上年增长12%。",
+                                                               "二、存在问题", "夜班交接差错较多，原因是交接单不全。",
+                                                               "三、下一步计划"], rows, []))
+    found = {(d[0], d[1]) for d in findings(report) if d[0] in ("L001", "L002")}
+    # rows start at paragraphs 9, 12 and 15: the second has no date, the third no target
+    assert found == {("L002", 12), ("L001", 15)}
+    assert report["files"][0]["scoring"]["signals"]["plan_items"] == 3
 
 
 def test_corrupt_docx_is_a_one_line_input_error(tmp_path: Path) -> None:

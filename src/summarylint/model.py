@@ -32,6 +32,9 @@ class Block:
     sentences: list[Sentence] = field(default_factory=list)
     list_depth: int = 0
     section: Section | None = field(default=None, repr=False, compare=False)
+    # A table cell's place: (table, row, column), each counted from 0 in the file; row 0 is the header
+    # row of a Markdown table and the first row of a Word table.
+    cell: tuple[int, int, int] | None = None
 
 
 @dataclass

@@ -54,7 +54,7 @@ class DocxParagraph:
     heading_level: int | None = None  # 1-based, from the style or the outline level
     title: bool = False  # Title style
     toc: bool = False  # a table-of-contents entry
-    in_table: bool = False
+    cell: tuple[int, int, int] | None = None  # in a table: (table, row, column)
     list_level: int | None = None  # Word automatic numbering (numPr): 0-based level
 
 
@@ -63,6 +63,7 @@ class DocxText:
     """The paragraphs of a Word document; `text` is them joined by "\\n" (line N = paragraph N)."""
 
     paragraphs: list[DocxParagraph] = field(default_factory=list)
+    tables: int = 0
 
     @property
     def text(self) -> str:
@@ -95,7 +96,7 @@ def read_docx(data: bytes, name: str = "<input>") -> DocxText:
         document = docx.Document(io.BytesIO(data))
         styles = _styles(document)
         result = DocxText()
-        _walk(document.element.body, styles, _default_style(document), result, in_table=False)
+        _walk(document.element.body, styles, _default_style(document), result, cell=None)
     except InputError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx: anything means "not a readable .docx"
@@ -157,24 +158,27 @@ def _style_chain(style_id: str | None, styles: dict[str, _Style]) -> list[_Style
     return chain
 
 
-def _walk(container: Any, styles: dict[str, _Style], default: str | None, out: DocxText, *, in_table: bool) -> None:
+def _walk(container: Any, styles: dict[str, _Style], default: str | None, out: DocxText, *,
+          cell: tuple[int, int, int] | None) -> None:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
-            out.paragraphs.append(_paragraph(child, styles, default, in_table))
+            out.paragraphs.append(_paragraph(child, styles, default, cell))
         elif tag == _W + "tbl":
-            for row in child.iterchildren(_W + "tr"):
-                for cell in row.iterchildren(_W + "tc"):
-                    _walk(cell, styles, default, out, in_table=True)
+            table, out.tables = out.tables, out.tables + 1
+            for r, row in enumerate(child.iterchildren(_W + "tr")):
+                for c, tc in enumerate(row.iterchildren(_W + "tc")):
+                    _walk(tc, styles, default, out, cell=(table, r, c))
         elif tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                _walk(content, styles, default, out, in_table=in_table)
+                _walk(content, styles, default, out, cell=cell)
         elif tag in (_W + "customXml", _W + "ins", _W + "moveTo"):
-            _walk(child, styles, default, out, in_table=in_table)
+            _walk(child, styles, default, out, cell=cell)
 
 
-def _paragraph(p: Any, styles: dict[str, _Style], default: str | None, in_table: bool) -> DocxParagraph:
+def _paragraph(p: Any, styles: dict[str, _Style], default: str | None,
+               cell: tuple[int, int, int] | None) -> DocxParagraph:
     ppr = p.find(_W + "pPr")
     style_el = ppr.find(_W + "pStyle") if ppr is not None else None
     style_id = style_el.get(_W + "val") if style_el is not None else default
@@ -200,7 +204,7 @@ def _paragraph(p: Any, styles: dict[str, _Style], default: str | None, in_table:
     lowered = name.strip().lower()
     return DocxParagraph(
         text=_text(p), heading_level=level, title=lowered in _TITLE_NAMES, toc=bool(_TOC_NAME_RE.match(lowered)),
-        in_table=in_table, list_level=list_level,
+        cell=cell, list_level=list_level,
     )
 
 
@@ -266,8 +270,8 @@ def docx_document(source: DocxText, path: str = "<docx>") -> Document:
             continue
         lead = len(line) - len(line.lstrip(" \t\u3000"))
         end = len(line.rstrip(" \t\u3000"))
-        if para.in_table:
-            builder.block("table_cell", line_start + lead, line_start + end)
+        if para.cell is not None:
+            builder.block("table_cell", line_start + lead, line_start + end, cell=para.cell)
             continue
         if para.title and builder.title is None and not builder.root.children and not builder.root.blocks:
             builder.title, builder.title_span = line.strip(), (line_start + lead, line_start + end)
@@ -294,7 +298,7 @@ def _level_ranks(paragraphs: list[DocxParagraph]) -> dict[int, float]:
 
     numbered: dict[int, list[float]] = {}
     for para in paragraphs:
-        if para.heading_level is None or para.toc or para.in_table:
+        if para.heading_level is None or para.toc or para.cell is not None:
             continue
         outline = match_heading(para.text)
         bucket = numbered.setdefault(para.heading_level, [])

@@ -47,6 +47,7 @@ class _MarkdownReader:
         self.ordered: list[bool] = []
         self.item_first_paragraph = False
         self._cell_cursor = 0
+        self._cell = (-1, -1, -1)  # (table, row, column) of the last cell opened
 
     def line_offsets(self, line_no: int, content: str) -> tuple[int, int]:
         """Source offsets of one content line that sits at the end of source line line_no."""
@@ -73,11 +74,15 @@ class _MarkdownReader:
                 self.heading(token, tokens[i + 1], h1_count)
             elif kind == "paragraph_open":
                 self.paragraph(token, tokens[i + 1])
+            elif kind == "table_open":
+                self._cell = (self._cell[0] + 1, -1, -1)
             elif kind == "tr_open" and token.map:
                 # cells are found by their text from the start of their row's line, not anywhere after
                 # the previous cell (a header cell "目标" must not be matched in the prose above)
                 self._cell_cursor = max(self._cell_cursor, self.lines[token.map[0]][0])
+                self._cell = (self._cell[0], self._cell[1] + 1, -1)
             elif kind in ("th_open", "td_open"):
+                self._cell = (*self._cell[:2], self._cell[2] + 1)
                 self.cell(tokens[i + 1])
             elif kind in ("fence", "code_block", "html_block") and token.map:
                 a, b = token.map
@@ -178,7 +183,7 @@ class _MarkdownReader:
             return
         self._cell_cursor = pos + len(content)
         self._mask_inline(pos, pos + len(content))
-        self.builder.block("table_cell", pos, pos + len(content))
+        self.builder.block("table_cell", pos, pos + len(content), cell=self._cell)
 
     def _mask_inline(self, start: int, end: int) -> None:
         for m in _INLINE_MASK_RE.finditer(self.text, start, end):

@@ -342,7 +342,7 @@ class _Reader:
         as a lone cell ("620") is no sentence."""
         for section in sections:
             cells = [b for b in section.blocks if b.kind == "table_cell"]
-            for names, row in table_rows(self.doc.text, cells):
+            for names, row in table_rows(cells):
                 yield row_text(names, [self.text(b) for b in row])
             for block in section.blocks:
                 if block.kind != "table_cell":
@@ -376,7 +376,7 @@ class _Reader:
                     yield section.title, ""
                 continue
             cells = [b for b in blocks if b.kind == "table_cell"]
-            for names, row in table_rows(self.doc.text, cells):  # a table: one item per row
+            for names, row in table_rows(cells):  # a table: one item per row
                 yield row_text(names, [self.text(b) for b in row]), ""
             for block in blocks:
                 if block.kind == "table_cell":

@@ -462,25 +462,22 @@ def items(section: Section) -> Iterator[Item]:
             yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)
 
 
-_DELIMITER_ROW_RE = fastre.lazy(r"[ \t]*\|?[ \t]*:?-{3,}")
-
-
-def table_rows(text: str, cells: list[Block]) -> Iterator[tuple[list[str], list[Block]]]:
-    """The data rows of the Markdown table(s) these consecutive cells form, each with its column names
-    (from the header row, which is not yielded; empty names when the row does not fit the header)."""
-    rows: list[list[Block]] = []
-    for cell in cells:
-        if rows and "\n" not in text[rows[-1][-1].end:cell.start]:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    header: list[str] = []
-    for row in rows:
-        line_end = text.find("\n", row[-1].end)
-        if line_end >= 0 and _DELIMITER_ROW_RE.match(text, line_end + 1):
-            header = [cell.text.strip() for cell in row]  # a new table starts
-            continue
-        yield (header if len(header) == len(row) else [""] * len(row)), row
+def table_rows(cells: list[Block]) -> Iterator[tuple[list[str], list[Block]]]:
+    """The data rows of the table(s) these cells belong to (Markdown or Word), each with the names of its
+    cells' columns. The first row of a table of two columns or more is its header, named and not
+    yielded; a one-column table (a boxed paragraph in Word) is all data."""
+    tables: dict[int, dict[int, list[Block]]] = {}
+    for n, cell in enumerate(cells):
+        table, row_number, _ = cell.cell or (-1 - n, 0, 0)  # a cell of no known table: a row of its own
+        tables.setdefault(table, {}).setdefault(row_number, []).append(cell)
+    for rows in tables.values():
+        columns = {cell.cell[2] for row in rows.values() for cell in row if cell.cell}
+        header: dict[int, str] = {}
+        if 0 in rows and len(columns) >= 2:
+            for cell in rows.pop(0):
+                header[cell.cell[2] if cell.cell else 0] = cell.text.strip()
+        for row in rows.values():
+            yield [header.get(cell.cell[2], "") if cell.cell else "" for cell in row], row
 
 
 def row_text(names: list[str], values: list[str]) -> str:

@@ -106,7 +106,8 @@ class TreeBuilder:
             self.title, self.title_span = text.strip(), (start, end)
         return True
 
-    def block(self, kind: str, start: int, end: int, list_depth: int = 0) -> Block | None:
+    def block(self, kind: str, start: int, end: int, list_depth: int = 0,
+              cell: tuple[int, int, int] | None = None) -> Block | None:
         while end > start and self.text[end - 1] in " \t\u3000\r\n":
             end -= 1
         if end <= start:
@@ -121,7 +122,7 @@ class TreeBuilder:
         under_heading = self.current.style not in ("root", "sample") and not self.current.blocks
         if kind == "paragraph" and self._seen_heading and closing and not self._in_closing() and not under_heading:
             self._open_implicit("closing", start)
-        block = Block(kind, start, end, text, split_sentences(text, start), list_depth)
+        block = Block(kind, start, end, text, split_sentences(text, start), list_depth, cell=cell)
         block.section = self.current
         self.current.blocks.append(block)
         self.last_block = block

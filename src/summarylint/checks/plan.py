@@ -125,9 +125,9 @@ def _plan_points(doc: Document, ctx: RuleContext) -> Iterator[PlanPoint]:
 _FORM_LINE_RE = fastre.lazy(r"(?:[ \t\u3000*]*[\u4e00-\u9fff]{1,6}[ \t]*[:：][ \t\u3000_]*(?:[年月日][ \t\u3000_]*)*)+")
 
 
-def _table_points(text: str, cells: list[Item], heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
+def _table_points(cells: list[Item], heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
     """A plan table: one commitment per data row, its cells read with their column names."""
-    for names, row in table_rows(text, [cell.block for cell in cells]):
+    for names, row in table_rows([cell.block for cell in cells]):
         yield PlanPoint(row[0].start, row[-1].end, row_text(names, [b.text for b in row]), heading_time, weekly)
 
 
@@ -140,7 +140,7 @@ def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoin
             cells.append(item)
             continue
         if cells:
-            yield from _table_points(text, cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
+            yield from _table_points(cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
             cells = []
         if is_lead_in(item.text) or not item.text.strip():
             # 深化数据驱动，赋能精细化运营： heads the items below it
@@ -156,7 +156,7 @@ def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoin
                 yield PlanPoint(sentence.start, sentence.end, sentence.text, heading_time, item_weekly,
                                 aspiration=True)
     if cells:
-        yield from _table_points(text, cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
+        yield from _table_points(cells, _heading_time(cells[0]), _weekly(cells[0], weekly))
 
 
 def _heading_time(item: Item) -> bool:

@@ -24,7 +24,7 @@ from ..engine import RuleContext
 from ..model import Block, Document, Section
 from ..numerals import chinese_ordinal
 from ..registry import check
-from ..text_utils import doc_sections
+from ..text_utils import doc_sections, row_text, table_rows
 from .residue import INSTRUCTION_BRACKET_RE, INSTRUCTION_RE, PLACEHOLDER_RE, SITE_LINE_RE, residue_lines
 
 T = TypeVar("T")
@@ -169,8 +169,16 @@ def content_by_kind(doc: Document, unit: Section) -> Counter[str]:
 
 def _content_by_kind(unit: Section) -> Counter[str]:
     counts: Counter[str] = Counter()
+    cells: dict[str, list[Block]] = {}
     for block, kind in block_kinds(unit):
+        if block.kind == "table_cell":
+            cells.setdefault(kind, []).append(block)
+            continue
         counts[kind] += sum(cjk_count(s.text) for s in block.sentences if is_content(s.text))
+    for kind, blocks in cells.items():  # a table says something by rows (渠道：抖音；新增粉丝：1.2万), not by cells
+        for names, row in table_rows(blocks):
+            text = row_text(names, [b.text for b in row])
+            counts[kind] += cjk_count(text) if is_content(text) else 0
     return counts
 
 

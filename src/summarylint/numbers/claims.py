@@ -808,10 +808,10 @@ def _analyse(doc: Document) -> DocumentNumbers:
         read.append((block, block_sentences, block_tags))
         lead_ins = lead_ins or (block.kind == "paragraph" and block.text.rstrip().endswith(_COLONS))
         if block.kind == "table_cell" and block_sentences:
-            if table and not _same_table(doc.text, table[-1].end, block.start):
+            if table and table[-1].row[0] != _row_of(block)[0]:
                 breakdowns.extend(_table_numbers(table))
                 table = []
-            table.append(_Cell(doc.line_col(block.start)[0], block_sentences))
+            table.append(_Cell(_row_of(block), block_sentences))
             continue
         if table:
             breakdowns.extend(_table_numbers(table))
@@ -946,12 +946,12 @@ _HEADER_ROLES = [
 
 
 class _Cell:
-    """One table cell: its line and its sentences (a cell holds one or more)."""
+    """One table cell: its row (table, row) and its sentences (a cell holds one or more)."""
 
-    __slots__ = ("line", "sentences")
+    __slots__ = ("row", "sentences")
 
-    def __init__(self, line: int, sentences: list[SentenceNumbers]):
-        self.line = line
+    def __init__(self, row: tuple[int, int], sentences: list[SentenceNumbers]):
+        self.row = row
         self.sentences = sentences
 
     @property
@@ -975,11 +975,9 @@ class _Cell:
         return any(s.placeholder for s in self.sentences)
 
 
-def _same_table(text: str, previous_end: int, start: int) -> bool:
-    """Only table syntax (| and the |---| delimiter row) between two cells: the same table."""
-    between = text[previous_end:start]
-    return all(line.strip().startswith("|") or not line.strip(" |") for line in between.split("\n")[1:]) \
-        and "\n\n" not in between.replace("\r", "")
+def _row_of(block: Block) -> tuple[int, int]:
+    """(table, row) of a table cell; a cell of no known table is a table of its own."""
+    return block.cell[:2] if block.cell else (-1 - block.start, 0)
 
 
 def _header_role(title: str) -> str | None:
@@ -1032,10 +1030,10 @@ def _header_roles(titles: list[str]) -> list[str | None]:
 
 def _table_numbers(cells: list[_Cell]) -> list[tuple[Breakdown, SentenceNumbers]]:
     """Claims for the data rows of a table, and breakdowns for its 合计 row."""
-    rows: dict[int, list[_Cell]] = {}
+    rows: dict[tuple[int, int], list[_Cell]] = {}
     for cell in cells:
-        rows.setdefault(cell.line, []).append(cell)
-    table = [rows[line] for line in sorted(rows)]
+        rows.setdefault(cell.row, []).append(cell)
+    table = [rows[row] for row in sorted(rows)]
     if len(table) < 2:
         return []
     _table_claims(table)

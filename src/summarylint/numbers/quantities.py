@@ -104,6 +104,9 @@ _LATIN_RE = rf"(?:{_alt(_LATIN_UNITS)})(?![A-Za-z])"
 # characters are written as alternatives, not classes: a class holding one costs ~0.3 ms to
 # compile (re builds a 64K-entry map), and start-up time matters. Names in quotes and titles are
 # masked before (_QUOTED_RE); bare years and "Windows 11" are dropped in _arabic.
+# No token runs over a line break (\s in the patterns below means _LINE_SPACE): in a Word table each cell
+# is a line, and 0.5万 above -5% are two cells, not a range.
+_LINE_SPACE = r"[^\S\r\n]"
 _SKIP = "|".join([
     r"(?<![A-Za-z])[Xx]{2,}[\d.,]*",  # placeholder glued to digits: xx7.2%
     r"\d+(?:[Xx]+|×+|＊+|\*{2,})",  # 20XX年, 20××年
@@ -125,7 +128,7 @@ _SKIP = "|".join([
     r"(?m:^)(?:[ \t>#*+\-·]|\u3000|•)*\d{1,2}(?:\.\d{1,2})*(?:[.)]|、|）)(?!\d)",  # outline: 1. 2、 3)
     r"(?m:^)(?:[ \t>#*+\-·]|\u3000|•)*\d{1,2}(?:\.\d{1,2})+(?=[ \t]|\u3000)",  # 1.2 小节
     r"(?:（|\()\d{1,2}(?:\)|）)",  # （1）
-])
+]).replace(r"\s", _LINE_SPACE)
 
 # One space may stand between a hedge, the number, its magnitude and its unit (超 90 天, 138 万元):
 # many writers put a space between digits and Chinese characters.
@@ -139,7 +142,7 @@ _ARABIC = rf"""
     (?P<more>多|余)?
     (?:[\x20]?(?P<u>%|‰|{_UNITS_RE})|\s?(?P<lu>{_LATIN_RE}))?
     (?P<post>{_APPROX_POST})?
-"""
+""".replace(r"\s", _LINE_SPACE)
 _CHINESE = rf"""
     (?P<cpre>{_APPROX_PRE})?
     (?<![第周期初双之唯统其逐{_CN_DIGIT}百千万亿])
