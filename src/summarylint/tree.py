@@ -17,7 +17,8 @@ from .sentences import split_sentences
 
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
 _CLOSING_RE = fastre.compile(r"[ \t\u3000]*(?:总而言之|总之|综上所述|综上|最后[，,]|谢谢|此致|特此报告|以上是|以上为"
-                             r"|以上就是|以上便是|(?:不足|不妥|不当)之处[^。\n]{0,12}批评指正|回顾过去[，,]|回首过去[，,])")
+                             r"|以上就是|以上便是|以上报告|(?:不足|不妥|不当)之处[^。\n]{0,12}批评指正|回顾过去[，,]|回首过去[，,]"
+                             r"|感谢[^。！!\n]{0,30}(?:指导|帮助|支持|关心|培养|信任|包容)[^。！!\n]{0,6}[。！!]?[ \t\u3000]*$)")
 # Signature and date lines end a summary: 汇报人：李明 / 2025年1月6日.
 _SIGNATURE_RE = fastre.compile(
     r"[ \t\u3000]*(?:(?:汇报人|述职人|报告人|撰写人|填报人)[ \t]*[:：]|(?:20\d\d|19\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月"
