@@ -29,6 +29,18 @@ def test_text_output_is_ruff_style_with_score(tmp_path: Path) -> None:
 def test_english_messages(tmp_path: Path) -> None:
     proc = run_cli("check", "--lang", "en", str(write(tmp_path / "a.txt", DIRTY)))
     assert "was never filled in" in proc.stdout and "Fill in the actual" in proc.stdout
+    one = run_cli("check", "--lang", "en", "--select", "P001", str(write(tmp_path / "b.txt", "一、成果\n新增用户XX万。\n")))
+    assert "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file;" in one.stdout
+    clean = run_cli("check", "--lang", "en", "--select", "P001", str(write(tmp_path / "c.txt", CLEAN)),
+                    str(write(tmp_path / "d.txt", CLEAN)))
+    assert "2 files, no problems found" in clean.stdout
+
+
+def test_check_help_names_every_suffix_a_folder_gives() -> None:
+    from summarylint.inputs import DEFAULT_SUFFIXES
+
+    usage = " ".join(run_cli("check", "--help").stdout.split())
+    assert "/".join(DEFAULT_SUFFIXES) in usage
 
 
 def test_json_matches_the_contract(tmp_path: Path) -> None:

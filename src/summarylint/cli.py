@@ -77,7 +77,7 @@ def _load_config(config_path: str | None, paths: tuple[str, ...]) -> Config:
 def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, stdin_filename: str | None,
           config_path: str | None, select: str | None, ignore: str | None, fail_level: str | None,
           min_score: int | None, fix: bool, unsafe_fixes: bool, profile: str | None, jobs: int) -> None:
-    """Check summaries: files, directories (recursing into .md/.markdown/.txt) or - for stdin."""
+    """Check summaries: files, directories (recursing into .md/.markdown/.txt/.docx) or - for stdin."""
     from .api import Linter
     from .formatters import get_formatter
 

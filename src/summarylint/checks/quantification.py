@@ -22,6 +22,7 @@ from ..registry import check
 from ..text_utils import (
     WordList,
     clause_at,
+    content_words,
     doc_sections,
     find_figures,
     has_figure,
@@ -61,7 +62,19 @@ class _Scope:
         if self.index == 0 and self.block.kind == "list_item":
             return text + self.block.text[self.sentence.end - self.block.start:]
         following = self.block.sentences[self.index + 1].text if self.index + 1 < len(self.block.sentences) else ""
-        return text + following
+        return text + (following if _goes_on_about(text, following) else "")
+
+
+def _goes_on_about(claim: str, following: str) -> bool:
+    """Whether the next sentence speaks of what the claim does (质量明显提高。全年9篇，上年4篇。), not of
+    something else (思想觉悟有了很大提高。同时，23名学生递交入党申请书。 / 有12名同学获得奖学金。)."""
+    if _NEW_TOPIC_RE.match(following):
+        return False
+    words = content_words(following)
+    return not words or not words.isdisjoint(content_words(claim))
+
+
+_NEW_TOPIC_RE = fastre.lazy(r"[ \t\u3000]*(?:同时|此外|另外|另一方面|与此同时|其次|再次|还|并且|而且)")
 
 
 def _result_sentences(doc: Document) -> Iterator[_Scope]:

@@ -16,8 +16,8 @@ _WORDS = {
            "genre": "体裁", "gains": "提分", "gain_rule": "修复 {rule} {name}（{count} 处）", "now": "（目前 {value}）",
            "cap": "封顶 {max} 分：{label}", "why": "（{reason}）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
-           "found": "Found {n} problems ({e} errors, {w} warnings, {i} infos) in {f} files",
-           "clean": "{f} files, no problems found", "mean": "mean score {m}", "kinds": "sections",
+           "found": "Found {n} problem{ns} ({e} error{es}, {w} warning{ws}, {i} info) in {f} file{fs}",
+           "clean": "{f} file{fs}, no problems found", "mean": "mean score {m}", "kinds": "sections",
            "genre": "genre", "gains": "to gain", "gain_rule": "fix {rule} {name} ({count}×)", "now": " (now {value})",
            "cap": "capped at {max}: {label}", "why": " ({reason})"},
 }
@@ -34,8 +34,10 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
         out.extend(_file_lines(file, words, style, lang))
     n = report.count()
     summary = words["found"] if n else words["clean"]
-    line = summary.format(n=n, e=report.count("error"), w=report.count("warning"), i=report.count("info"),
-                          f=len(report.files))
+    counts = {"n": n, "e": report.count("error"), "w": report.count("warning"), "i": report.count("info"),
+              "f": len(report.files)}
+    plurals = {f"{key}s": "" if value == 1 else "s" for key, value in counts.items()}  # (the Chinese has none)
+    line = summary.format(**counts, **plurals)
     if report.files:
         line += "；" if lang == "zh" else "; "
         line += words["mean"].format(m=report.mean_score())
