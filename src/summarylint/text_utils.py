@@ -456,8 +456,12 @@ _RUNIN_STYLES = {"runin", "runin-bullet"}
 
 
 def items(section: Section) -> Iterator[Item]:
-    """The items of a section and its descendants, in document order."""
-    for sec in section.walk():
+    """The items of a section and its descendants, in document order; not those under a heading that
+    names something else (填写说明, 附件, 心得体会 under a plan)."""
+    stack = [section]
+    while stack:
+        sec = stack.pop()
+        stack.extend(reversed([c for c in sec.children if not (c.kind == "other" and c.kind_source == "heading")]))
         label = sec.title if sec.style in _RUNIN_STYLES else ""
         for i, block in enumerate(sec.blocks):
             yield Item(block.start, block.end, block.text, label if i == 0 else "", sec, block)

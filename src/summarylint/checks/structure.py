@@ -357,6 +357,8 @@ def empty_section(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _FILLED_LABEL_RE.search(section.title):
             continue  # "会员续费率：待补充" is an item with an unfilled value, not an empty heading
+        if not is_content(section.title) and PLACEHOLDER_RE.search(section.title):
+            continue  # "1.______" is a blank line of a form (P002 reports it), not a heading
         if section.style in _LEAD_IN_STYLES and following is not None and following.style in _LIST_STYLES:
             continue  # "实施过程：" introducing a numbered list the parser set beside it
         yield Finding(section.title_start, section.title_end, {"text": section.title})
