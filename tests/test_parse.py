@@ -94,6 +94,8 @@ def test_markdown_paragraph_lines_are_read_like_text() -> None:
     ("2.2 线上问题处理", None),  # handling tickets is work done
     ("6.4 做得好的地方", "other"),
     ("五、后续改进", "plan"),
+    ("Q4 OKR（草案，10月18日前与团队对齐）", "plan"),  # the next period's draft
+    ("### 填写说明", "other"),  # instructions to the writer, not a part of the summary
 ])
 def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
     assert kind_of_heading(title) == kind
@@ -241,3 +243,9 @@ def test_a_table_row_ending_in_an_ideographic_space_is_still_a_table() -> None:
     cells = [b for b in doc.blocks() if b.kind == "table_cell"]
     assert [c.text for c in cells] == ["指标", "实际", "到场人数", "620"]
     assert all(text[c.start:c.end] == c.text for c in cells)
+
+
+@pytest.mark.parametrize("lead_in", ["各月主要护理指标如下表", "主要工作指标完成情况见下表：", "完成情况详见下表"])
+def test_a_line_leading_into_a_table_is_no_heading(lead_in: str) -> None:
+    doc = parse_document(f"一、护理质量\n全年护理差错2起，同比减少3起。\n{lead_in}\n1月 差错0起\n", "a.txt")
+    assert [s.title for s in doc.sections()] == ["一、护理质量"]

@@ -176,7 +176,12 @@ def figure_without_baseline(doc: Document, ctx: RuleContext) -> Iterator[Finding
         text = scope.sentence.text
         if cues.search(text) or baseline_year.search(text) or has_placeholder(text):
             continue
-        for figure in find_figures(text):
+        if scope.index > 0 and scope.block.kind == "list_item" and cues.search(scope.block.sentences[0].text):
+            continue  # the item's headline (KR1：留存率从31%提升到36%) gives the baseline its details refer to
+        figures = find_figures(text)
+        if len(figures) > 1 and _ACTUAL_RE.search(text):
+            continue  # 触达率达到90% —— 实际92%: a target and the actual figure, each the other's baseline
+        for figure in figures:
             clause_start, _ = clause_at(text, figure.start)
             lead = text[clause_start:figure.start]
             rate = figure.is_percent and "百分点" not in figure.unit
@@ -186,6 +191,9 @@ def figure_without_baseline(doc: Document, ctx: RuleContext) -> Iterator[Finding
                 yield Finding(base + figure.start, base + figure.unit_end,
                               {"figure": text[figure.start:figure.unit_end]})
                 break  # one per sentence: the reader's question is the same for each figure in it
+
+
+_ACTUAL_RE = fastre.lazy(r"实际|实绩|实到")
 
 
 @check("figure-without-unit")
