@@ -147,3 +147,15 @@ def test_cli_seed_file_reports_each_sample(seed_text: str, tmp_path: Path) -> No
     assert file["profile"]["name"] == "mixed"
     assert [u["name"] for u in file["profile"]["units"]] == ["kpi", "project", "methodology"]
     assert [u["profile"] for u in file["scoring"]["units"]] == ["kpi", "project", "methodology"]
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("2024年10月财务部工作总结", "kpi"),  # a month's summary, the department named between
+    ("客服中心11月月报", "kpi"),
+    ("2024年1—11月工作总结", "annual"),  # the year so far, not one month
+    ("实习总结", "annual"),  # a personal review, even when the body speaks of 复盘
+    ("试用期转正述职报告", "annual"),
+])
+def test_title_decides_the_genre(title: str, genre: str) -> None:
+    body = "一、工作成果\n参与了3次活动复盘，整理数据看板4个。\n"
+    assert detect(parse_document(f"{title}\n{body}", "a.txt")).name == genre

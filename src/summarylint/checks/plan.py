@@ -241,8 +241,13 @@ def _closing_pledges(doc: Document) -> Iterator[Finding]:
             for sentence in block.sentences:
                 phrases = _empty_phrases(sentence.text)
                 if phrases and future.search(sentence.text) and not has_figure(sentence.text) \
-                        and not has_time_bound(sentence.text):
+                        and not _dated(sentence.text):
                     yield Finding(sentence.start, sentence.end, {"phrases": "、".join(phrases)})
+
+
+def _dated(text: str) -> bool:
+    """A date a reader can hold the writer to (3月底前), not a period the pledge floats in (下半年, 明年)."""
+    return has_time_bound(text) and any(ch.isdigit() for ch in text)
 
 
 def _short(text: str) -> str:
