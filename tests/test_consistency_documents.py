@@ -118,3 +118,10 @@ def test_a_complementary_pair_that_falls_short_names_the_pair() -> None:
     assert "其他1,000单" in (zh.suggestion or "")
     (en,) = consistency_linter("en").lint_text(text, "a.txt").diagnostics
     assert "B2B and B2C together should make the whole" in en.message
+
+
+def test_a_recomputed_rate_half_way_between_two_shown_digits_gets_one_more() -> None:
+    # 225 ÷ 200 − 1 = 12.5%: at the text's precision, rounding half to even would print 12%.
+    text = "一、费用控制\n全年实际支出225万元，预算200万元，超预算15%。\n"
+    [(rule, message)] = [(d.rule, d.message) for d in consistency_linter().lint_text(text, "a.txt").diagnostics]
+    assert rule == "C001" and "= 12.5%" in message and "15%" in message

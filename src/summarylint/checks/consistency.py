@@ -39,9 +39,11 @@ def _claims(doc: Document) -> Iterator[MetricClaim]:
 
 
 def _decimals_for(computed: float, stated: Quantity) -> int:
-    """Show the recomputed figure at the text's precision, one digit more if it would look equal."""
+    """Show the recomputed figure at the text's precision, one digit more if it would look equal or sits
+    half-way (225 ÷ 200 − 1 is 12.5%, not the 12% that rounding half to even prints)."""
     decimals = stated.decimals
-    if format_number(computed, decimals) == format_number(abs(stated.value), decimals):
+    half_way = abs(abs(computed * 10 ** decimals) % 1 - 0.5) < 1e-9
+    if half_way or format_number(computed, decimals) == format_number(abs(stated.value), decimals):
         decimals += 1
     return decimals
 

@@ -17,6 +17,7 @@ from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
 from ..text_utils import WEB_URL_RE, doc_sections
+from .residue import residue_lines
 
 # XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%), and so may
 # a unit written without a space (XXms, XXMB).
@@ -36,12 +37,13 @@ SYMBOL_RE = fastre.compile(
 )
 _NOUNS = r"(?:名称|名字|姓名|日期|时间|数值|数量|金额|数据|内容|部门|公司|人名|职务|单位)"
 _SLOT_NOUN = r"[^\]】\n]{0,8}" + _NOUNS
+_CHOICE = r"[（(][ \t]*(?:有|无|是|否|已|未)[ \t]*[/／|｜][ \t]*(?:有|无|是|否|已|未)[ \t]*[）)]"
 # 李某某, 王某某: a surname before 某某 is how discipline and HR texts anonymise a person, not a slot.
 # Surnames that also end common words before a slot (向某某, 担任某某, 于某某) are left out.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘蒋蔡杜叶苏魏吕丁沈"
              "姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺郝龚邵钱覃戴莫孔汤")
 SLOT_RE = fastre.compile(
-    r"(?<![" + _SURNAMES + r"])某某"
+    r"(?<![" + _SURNAMES + r"])某某+"  # `某某某` is one slot
     r"|\[(?:[Xx]+|请?(?:填写|输入|补充|具体|此处)[^\]\n]{0,20}|" + _SLOT_NOUN + r")\](?!\()"
     r"|【(?:请?(?:填写|输入|补充|此处)[^】\n]{0,30}|" + _SLOT_NOUN + r")】"
     r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
@@ -56,6 +58,8 @@ SLOT_RE = fastre.compile(
     # Empty boxes: `共计[ ]个`, `【 】`. `[]` without a blank is code (`int[]`), and `【】中的内容` talks
     # about the brackets (a usage note, R004's).
     r"|\[[ \t\u3000]+\](?!\()|【[ \t\u3000]*】(?![中里内])"
+    # A choice left to make: `全年（无/有）违规违纪情况`, `是否达标（是/否）`.
+    r"|" + _CHOICE
 )
 # A line that is only a chain of bracketed slots: `【问题描述】→【原因分析】→【解决措施】` (a process in a
 # sentence, or steps such as `【开发】→【测试】`, are the writer's).
@@ -140,10 +144,13 @@ def _value_kind(before: str, after: str) -> dict[str, str]:
 
 
 def _skip_spans(doc: Document) -> list[tuple[int, int]]:
-    """Code, comments and URLs: no slot there (found once per document; the four rules need them)."""
+    """Code, comments and URLs: no slot there; nor in a line that is all template residue (`本文由XX范文网整理发布`:
+    the residue rules delete the line, there is nothing to fill in). Found once per document (the four
+    rules need them)."""
     store = doc.__dict__.setdefault("_summarylint_placeholders", {})
     if "skip" not in store:
-        store["skip"] = [*doc.masked, *((m.start(), m.end()) for m in WEB_URL_RE.finditer(doc.text))]
+        residue = [doc.line_span(start) for start in sorted(residue_lines(doc))]
+        store["skip"] = [*doc.masked, *((m.start(), m.end()) for m in WEB_URL_RE.finditer(doc.text)), *residue]
     spans: list[tuple[int, int]] = store["skip"]
     return spans
 
@@ -182,7 +189,19 @@ _DATE_RANGE = {"zh": "起止日期（如 2024年6月3日—6月9日）", "en": "
 @check("latin-placeholder")
 def latin_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     found = sorted([*_findings(doc, LATIN_RUN_RE), *_findings(doc, LONE_X_RE)], key=lambda f: f.start)
-    yield from _merge_dates(doc.text, found)
+    yield from _merge_dates(doc.text, [_with_century(doc.text, f) for f in found])
+
+
+_CENTURY = ("20", "２０")
+
+
+def _with_century(text: str, found: Finding) -> Finding:
+    """`20XX年` is one slot, the year: the finding starts at its 20 (not `XX年`)."""
+    start = found.start
+    if (found.end - start == 2 and text[start - 2:start] in _CENTURY
+            and (start == 2 or not text[start - 3].isdigit())):
+        return Finding(start - 2, found.end, {**found.args, "text": text[start - 2:found.end]})
+    return found
 
 
 def _merge_dates(text: str, found: list[Finding]) -> Iterator[Finding]:
@@ -207,7 +226,8 @@ def _merge_dates(text: str, found: list[Finding]) -> Iterator[Finding]:
 
 @check("symbol-placeholder")
 def symbol_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(doc, SYMBOL_RE, _is_symbol_slot)
+    for found in _findings(doc, SYMBOL_RE, _is_symbol_slot):
+        yield _with_century(doc.text, found) if doc.text[found.start] in "×＊*" else found  # `20××年`
 
 
 def _is_slot(text: str, start: int, end: int) -> bool:
@@ -221,6 +241,8 @@ def _is_slot(text: str, start: int, end: int) -> bool:
     return True
 
 
+_CHOICE_RE = fastre.lazy(_CHOICE)
+_PICK = {"zh": "选项（只留符合实际的一个）", "en": "option (keep the one that is true)"}
 # A bracketed heading names its section (`## 【本周工作内容】`, `【存在问题】`) unless it asks for something.
 _HEADING_SLOT_CUE_RE = fastre.lazy(r"请|填写|输入|补充|此处|具体|[Xx]{2}|某某|名称|名字|姓名|人名|日期|数值|数量|金额")
 
@@ -240,6 +262,8 @@ def bracket_slot(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if any(c.start <= finding.start < c.end for c in chains):
             continue
         token = doc.text[finding.start:finding.end]
+        if _CHOICE_RE.fullmatch(token):
+            finding = Finding(finding.start, finding.end, {**finding.args, "value": _PICK})
         if token[0] in "[【" and token.strip("[]【】 \t\u3000") and not _HEADING_SLOT_CUE_RE.search(token):
             if headings is None:
                 headings = _heading_lines(doc)

@@ -38,7 +38,7 @@ COPYRIGHT_RE = fastre.compile(r"(?:Copyright|版权所有)[ \t]*(?:©|\([cC]\))|
 # ("合同模板下载后可编辑"), so they only count when the line is all notice.
 NOTICE_CLAUSE_RE = fastre.compile(
     r"本?(?:文档|资料|文章|文)?为[ \t]*(?:Word|WORD|word|DOCX?|docx?|WPS)[ \t]*(?:格式|文档|版)(?:文档)?"
-    r"|下载后(?:可|即可|可以)(?:自由|任意|随意)?(?:编辑|修改|复制)(?:修改|编辑|使用)?"
+    r"|下载后(?:可|即可|可以)(?:直接|自由|任意|随意)?(?:编辑|修改|复制)(?:修改|编辑)?(?:使用)?"
     r"|(?:精品|优质)文档[ \t\u3000]*(?:可编辑|可修改|可复制)"
     r"|(?:本|此)?(?:文档|资料|文章|文|内容)均?(?:来源|来自|源自|收集|转载)(?:于|自)?(?:网络|互联网)"
     r"|(?:本文档|本文)?(?:第[ \t]*[\dXx]+[ \t]*页[ \t\u3000/，,]*共[ \t]*[\dXx]+[ \t]*页"
@@ -47,7 +47,9 @@ NOTICE_CLAUSE_RE = fastre.compile(
 # Clauses that complete such a line but say too little alone ("仅供参考" under a table is the writer's).
 WEAK_NOTICE_CLAUSE_RE = fastre.compile(
     r"(?:本文|本文档|本资料|本范文|以上内容)?仅供(?:参考|学习(?:交流|参考)?|交流(?:学习)?|个人学习)(?:使用)?"
-    r"|本(?:文档|文|资料)由[^，,。]{1,12}(?:整理|发布|编辑|提供)(?:发布|整理)?|可(?:编辑|修改|复制)|每日更新"
+    # `本文由XX范文网（www.xxfanwen.com）整理发布`: the site's name may carry its address.
+    r"|本(?:文档|文|资料|模板|范文)由[^，,。（(\n]{1,12}(?:[（(][^）)\n]{1,40}[）)])?(?:整理|发布|编辑|提供)(?:发布|整理)?"
+    r"|可(?:编辑|修改|复制)|每日更新"
 )
 _CLAUSE_SPLIT_RE = fastre.lazy(r"[，,。；;！!、|｜]+")
 # 范文-site text (template-site-residue). Each cue is specific enough on its own; looser ones are
@@ -64,21 +66,73 @@ SITE_RE = fastre.compile(
 SITE_LINE_RE = fastre.compile(
     r"[ \t\u3000]*(?:当前位置|您的位置|上一篇|下一篇|相关推荐|相关文章|猜你喜欢|热门推荐|推荐阅读|更多相关)[ \t]*[:：]"
 )
+# The same page chrome as a line of its own, also in Markdown emphasis (`*相关推荐：…*`, `> 更多范文：…`).
+# Breadcrumbs and 更多范文 are the site's whatever follows them; a recommendation label only when other
+# pages' titles follow, on its line or below it (_site_list_lines): "相关推荐：CTR提升12%" is a recommender
+# engineer's.
+SITE_LABEL_LINE_RE = fastre.compile(
+    r"[ \t\u3000>*_#+-]*(?:当前位置|您的位置|上一篇|下一篇|猜你喜欢|更多范文|更多模板|相关范文|范文推荐|热门范文"
+    r"|(?P<list>相关推荐|相关文章|相关阅读|热门推荐|热门文章|推荐阅读|延伸阅读|扩展阅读|拓展阅读|精彩推荐"
+    r"|更多相关|更多精彩|本文标签))[ \t]*(?:\*\*)?[ \t]*[:：](?P<rest>[^\n]*)"
+)
+# The titles other pages on a 范文 site carry: `2024年述职报告范文大全`, `年终总结开头结尾怎么写`.
+_PAGE_TITLE_WORD_RE = fastre.compile(
+    r"总结|述职|述廉|报告|汇报|周报|月报|计划|范文|模板|心得|体会|方案|大全|怎么写|开头|结尾|精选|[\d一二三四五六七八九十]篇"
+)
+_SENTENCE_PUNCT_RE = fastre.lazy(r"[，。；！？,;!?]")
+_CN_PAREN_RE = fastre.lazy(r"[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]")
+_LIST_MARK_RE = fastre.lazy(r"[ \t\u3000>*_]*(?:[-+•·●▪]|\d{1,2}[.、．)）]|[（(]\d{1,2}[）)])?[ \t\u3000*_\[]*")
+# A site's header line: `来源：XX范文网  作者：网友投稿  更新时间：2024-11-28  阅读：12846次`. Fields a blog
+# page may carry too (`作者：张伟  时间：2024-01-05`) count only with one of the site's own values.
+_META_FIELD_RE = fastre.compile(
+    r"(?P<label>文章来源|本文来源|来源|出处|作者|发布者|投稿人|责任编辑|编辑|发布时间|更新时间|发表时间|发布日期|更新日期"
+    r"|时间|日期|阅读量|阅读数|阅读|浏览量|浏览次数|浏览|点击量|点击数|点击|人气|热度|栏目|分类|字数|标签)"
+    r"[ \t]*[:：][ \t]*"
+    r"(?P<value>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|[^ \t\u3000|｜:：]*)"
+    r"[ \t\u3000|｜/·•]*"
+)
+# `来源：人民网` or `出处：需求文档` cite a source; a 范文 site names itself, or the web at large.
+_SITE_SOURCE_RE = fastre.lazy(r"范文|文库|模板|作文|公文|文秘|网友|本站")
+_WEB_SOURCE_RE = fastre.lazy(r"网络|互联网|网上")
+_SITE_AUTHOR_RE = fastre.lazy(r"网友(?:投稿|上传|分享)?|佚名|匿名|投稿|admin|本站|未知|网络", re.I)
+_SOURCE_LABELS = ("文章来源", "本文来源", "来源", "出处")
+_AUTHOR_LABELS = ("作者", "发布者", "投稿人", "编辑", "责任编辑")
+# A 范文 site's preface: `【导语】…下面是小编为大家精心整理的…范文，欢迎借鉴参考`. The label alone is a writer's
+# too (a methodology summary may open with `【导语】本文复盘了…`): the paragraph must speak as the site.
+_INTRO_LINE_RE = fastre.compile(
+    r"[ \t\u3000>*_]*(?:【[ \t]*(?:导语|导读|编者按|小编导读|编辑导读|内容导读|内容提要|前言)[ \t]*】"
+    r"|(?:导语|导读|编者按)[ \t]*[:：])"
+)
+_INTRO_CUE_RE = fastre.compile(
+    r"范文|本站|(?:为|给)大家(?:精心)?(?:整理|精选|收集|带来|推荐|分享|准备|汇总)|(?:下面|以下)(?:是|为)小编"
+    r"|欢迎(?:大家)?(?:阅读|借鉴|参考)|借鉴参考|有所帮助"
+)
 # Text addressed to the writer (writing-instructions).
+# The form's asides to whoever fills it in: `（如无可不填）`, `（如有，请如实说明）`, `（请结合本单位年度目标，
+# 填写3—5条具体措施，注明完成时限）`. Not `（如有变动，另行通知）` or `（如有，请附照片）`: they speak to the reader.
+_ASIDE = (
+    r"[（(][ \t]*(?:(?:如|若)(?:有|无)[，,][ \t]*请(?:如实|据实|详细|具体|简要)?(?:说明|填写|注明|写明|列出|补充)"
+    r"[^（()）\n]{0,12}"
+    r"|(?:如|若)(?:无|没有)(?:可|则|请)?(?:不填|不写|留空|省略|删除|填(?:写)?[“\"]?无[”\"]?)"
+    r"|请(?:结合|根据|参照|按照|对照)[^（()）\n]{2,40}?(?:填写|写明|注明|列出|列举|撰写)[^（()）\n]{0,30})[ \t]*[）)]"
+)
 INSTRUCTION_BRACKET_RE = fastre.compile(
     r"【(?:本篇侧重|本文侧重|写作提示|写作要点|写作技巧|写作思路|填写说明|填写提示|使用说明|模板说明)"
     r"[ \t]*[:：]?[^】\n]*】"
     r"|[（(](?:写作提示|写作要点|写作技巧|填写说明|填写提示)[ \t]*[:：][^）)\n]*[）)]"
+    r"|" + _ASIDE
 )
+_ASIDE_RE = fastre.compile(_ASIDE)
 # A labelled note to the template's user that fills its line: `> 使用说明：请将【】中的内容替换为实际内容…`,
 # `（温馨提示：本范文适用于…红色部分为需替换内容）`. The label alone is not enough ("温馨提示：本站所有范文…"
 # is the site's, "使用说明：已上线帮助中心" a deliverable): the note must tell the writer what to do.
 NOTE_LINE_RE = fastre.compile(
     r"[（(【]?[ \t]*(?P<label>使用说明|填写说明|填写提示|写作提示|写作要点|模板说明|温馨提示|特别提示|友情提示|备?注)"
-    r"[ \t]*[:：](?P<body>[^\n]*?)[）)】]?"
+    r"[ \t]*(?:[:：]|】[ \t]*[:：]?)(?P<body>[^\n]*?)[）)】]?"  # also `【温馨提示】以上内容可…`
 )
 NOTE_CUE_RE = fastre.compile(
-    r"请将|替换为(?:实际|真实|你|您|自己)|需替换|请替换|删除本(?:说明|提示)|使用时请|红色部分|(?:本|该)(?:模板|范文)"
+    r"请将|替换为(?:实际|真实|具体|你|您|自己)|需替换|请替换|删除本(?:说明|提示)|使用时请|红色部分|(?:本|该)(?:模板|范文)"
+    r"|效果更佳"
     r"|请(?:写明|填写|注明|在此)|此处(?:填写|写)|请(?:根据|结合)(?:自身|个人|实际|自己)"
     # `写作提示：此部分应结合实际…，一般写2-3条即可`: how to write the part, not what was done.
     # Only with 应/需/要: "特别提示：本部分包括未审计数据" tells the reader, not the writer.
@@ -98,6 +152,12 @@ INSTRUCTION_RE = fastre.compile(
     r"此处(?:写|填|请|列出|补充|简述|描述|插入|可(?:写|填|列|补充|简述|结合|插入|附上)|应(?:写|填|列)|需(?:写|填|补充)|要写)"
     r"|(?:最好|请|尽量)用数据说话|请(?:根据|结合)(?:自身|个人|实际|自己)[^。\n]{0,10}(?:填写|撰写|补充|修改)"
     r"|本模板|(?:以下|下面)是?.{0,15}写法|(?:请)?在此(?:处)?(?:填写|简要|简述|写|介绍|补充|描述|粘贴)"
+    r"|删除本(?:说明|提示)|删除(?:所有|全部)?括号(?:内|里|中)的?(?:提示|说明)"
+    # `问题1：请描述本周遇到的问题`: a request that opens a line or a label's value (not one quoted in a
+    # sentence: 把话术“请描述您遇到的问题”改为…).
+    # A request in brackets is a slot (`（请填写姓名）`, bracket-slot's) or an aside (INSTRUCTION_BRACKET_RE's).
+    r"|(?:(?<![^\n])[ \t\u3000>*-]*(?:\d{1,2}[.、．)）][ \t]*)?|(?<=[:：])[ \t\u3000]*)"
+    r"请(?:简要|具体|详细|如实|逐条|分条|简单)?(?:描述|简述|概述|说明|列出|列举|写出|写明|填写|介绍|补充|总结|分析)(?![书信])"
 )
 # Template-site hosts: the words 范文/文库 sites put in their domain names.
 SITE_HOST_RE = fastre.lazy(
@@ -284,9 +344,48 @@ def is_whole_line_residue(line: Line) -> bool:
     return is_boilerplate_line(line) or _is_site_line(text) or bool(_site_spans(text) and _all_site(text))
 
 
+def _whole_line_residue(doc: Document, line: Line) -> bool:
+    """is_whole_line_residue, with the lines only the document shows to be the site's (a 猜你喜欢 list)."""
+    return is_whole_line_residue(line) or line.start in _site_list_lines(doc)
+
+
 def residue_lines(doc: Document) -> set[int]:
-    """Start offsets of lines that are wholly residue (for counting a document's real length)."""
-    return {line.start for line in iter_lines(doc) if _is_residue_line(line.text)}
+    """Start offsets of lines that are wholly residue (for counting a document's real length, and for the
+    placeholder rules: `XX范文网` in a site's footer is no slot to fill, the line goes)."""
+    store = doc.__dict__.setdefault("_summarylint_residue", {})
+    if "residue_lines" not in store:
+        found = {line.start for line in iter_lines(doc) if _is_residue_line(line.text)}
+        found |= _site_list_lines(doc)
+        for lines in _note_sections(doc):
+            found.update(line.start for line in lines)
+        store["residue_lines"] = found
+    lines_found: set[int] = store["residue_lines"]
+    return lines_found
+
+
+def _site_list_lines(doc: Document) -> set[int]:
+    """The items of a `猜你喜欢：` / `相关文章：` list below its label: other pages' titles, one a line."""
+    store = doc.__dict__.setdefault("_summarylint_residue", {})
+    if "site_list" not in store:
+        found: set[int] = set()
+        lines = _lines(doc)
+        i = 0
+        while i < len(lines):
+            m = SITE_LABEL_LINE_RE.match(lines[i].text)
+            i += 1
+            if m is None or m.group("rest").strip(" \t\u3000*_"):
+                continue  # not a list's label, or the list is on the label's line
+            label, items = lines[i - 1], 0
+            while i < len(lines) and (not lines[i].text.strip() or _is_page_title(lines[i].text)):
+                if lines[i].text.strip():
+                    found.add(lines[i].start)
+                    items += 1
+                i += 1
+            if items:
+                found.add(label.start)  # `相关文章：` over other pages' titles
+        store["site_list"] = found
+    site_list: set[int] = store["site_list"]
+    return site_list
 
 
 @lru_cache(maxsize=8192)
@@ -298,7 +397,63 @@ def _is_residue_line(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_site_line(text: str) -> bool:
-    return SITE_LINE_RE.match(text) is not None
+    """Page chrome of a 范文 site on a line of its own: a breadcrumb, a recommendation or 更多范文 label,
+    the page's header (来源/作者/阅读), or its 【导语】."""
+    m = SITE_LABEL_LINE_RE.match(text)
+    if m is not None and (m.group("list") is None or _is_title_list(m.group("rest"))):
+        return True
+    return _is_meta_line(text) or _is_site_intro(text)
+
+
+def _is_title_list(rest: str) -> bool:
+    """What follows a recommendation label is other pages' titles, or a link. (With nothing after it the
+    label heads a list below, which tells: `推荐阅读：` over a team's book list is the writer's.)"""
+    if not rest.strip(" \t\u3000*_"):
+        return False
+    rest = URL_RE.sub("", rest).strip(" \t\u3000*_|｜/、")
+    if not rest:
+        return True
+    return (len(rest) <= 80 and not _SENTENCE_PUNCT_RE.search(rest) and not _METRIC_RE.search(rest)
+            and bool(_PAGE_TITLE_WORD_RE.search(rest)))
+
+
+# `相关文章：《年终总结怎么写》阅读量1.2万`: a content writer's result, not a site's list.
+_METRIC_RE = fastre.lazy(r"\d[\d.]*\s*(?:%|％|万|次|人|元|个百分点)|提升|增长|下降|阅读量|点击")
+
+
+def _is_page_title(text: str) -> bool:
+    """One item of a 猜你喜欢 list: another page's title (`2024年述职报告范文大全`), nothing more (not the
+    summary's next part: `二、2025年工作计划`)."""
+    if _NEW_PART_RE.match(text) or _CN_PAREN_RE.match(text):
+        return False
+    title = text[_LIST_MARK_RE.match(text).end():].strip(" \t\u3000*_[]()")  # type: ignore[union-attr]
+    return (0 < len(title) <= 40 and not _SENTENCE_PUNCT_RE.search(title)
+            and _PAGE_TITLE_WORD_RE.search(title) is not None)
+
+
+@lru_cache(maxsize=8192)
+def _is_meta_line(text: str) -> bool:
+    """The page header of a 范文 site: fields only, and one of them a value only a site gives."""
+    text = text.strip(" \t\u3000*_>")
+    pos, fields = 0, []
+    while pos < len(text):
+        m = _META_FIELD_RE.match(text, pos)
+        if m is None or m.end() == pos:
+            return False
+        fields.append((m.group("label"), m.group("value")))
+        pos = m.end()
+    sources = [value for label, value in fields if label in _SOURCE_LABELS]
+    if any(_SITE_SOURCE_RE.search(v) or SITE_HOST_RE.search(v) for v in sources):
+        return True  # `来源：XX范文网`, alone or with other fields
+    authors = [value for label, value in fields if label in _AUTHOR_LABELS]
+    return len(fields) >= 2 and (any(_WEB_SOURCE_RE.fullmatch(v) for v in sources)
+                                 or any(_SITE_AUTHOR_RE.fullmatch(v) for v in authors))
+
+
+@lru_cache(maxsize=8192)
+def _is_site_intro(text: str) -> bool:
+    m = _INTRO_LINE_RE.match(text)
+    return m is not None and (_INTRO_CUE_RE.search(text, m.end()) is not None or bool(_site_spans(text)))
 
 
 @lru_cache(maxsize=8192)
@@ -334,6 +489,12 @@ def doc_site_boilerplate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # Chrome glued to the end of real text: from its sentence to the end of the line.
         start, _ = sentence_span(text, line.start + m.start(), line.start + m.end(), line)
         end = trimmed(line)[1]
+        if not text[line.start:start].strip(" \t\u3000*_>-—#"):
+            # The notice opens its line (`本文由…整理，请勿用于商业用途。`): nothing is glued to it. What
+            # follows the cue may still be the writer's, so the line goes only with --unsafe-fixes.
+            start = trimmed(line)[0]
+            yield Finding(start, end, {"text": _quote(text[start:end])}, Fix(delete_line(doc, line).edits, safe=False))
+            continue
         fix = Fix((Edit(start, end, ""),), safe=False)
         yield Finding(start, end, {"text": _quote(text[start:end])}, fix, variant="tail")
 
@@ -343,14 +504,20 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     preface_end = _first_sample_start(doc)
     title_line = doc.line_span(doc.title_span[0])[0] if doc.title_span else -1  # `# 标题` starts before its title
-    # A run-in label (`温馨提示：本站所有范文…`) heads a line of text, not a title: its line is read as text.
-    heading_lines = {doc.line_span(s.title_start)[0] for s in doc_sections(doc)
-                     if s.style not in ("implicit", "runin", "runin-bullet")}
+    heading_lines = _title_lines(doc)
+    site_list = _site_list_lines(doc)
     for line in iter_lines(doc):
         if is_boilerplate_line(line):
             continue  # doc-site-boilerplate reports the line
-        if _is_site_line(line.text):
+        if _is_site_intro(line.text):
+            # `【导语】…下面是小编为大家整理的…`: the site's preface, every sentence of it.
             start, end = trimmed(line)
+            cue = _intro_cue(text, line)
+            yield Finding(start, end, {"text": _quote(text[cue[0]:cue[1]])}, delete_line(doc, line), variant="line")
+            continue
+        if _is_site_line(line.text) or line.start in site_list:
+            start, end = trimmed(line)
+            end = line.start + len(text[line.start:line.end].rstrip(" \t\u3000"))  # a link target ends it too
             yield Finding(start, end, {"text": _quote(text[start:end])}, delete_line(doc, line))
             continue
         if line.start == title_line or line.start in heading_lines:
@@ -375,28 +542,114 @@ def template_site_residue(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(start, end, {"text": _quote(text[start:end])}, Fix((Edit(start, end, ""),), safe=True))
 
 
+def _intro_cue(text: str, line: Line) -> tuple[int, int]:
+    """The sentence of a 【导语】 paragraph that shows it is the site's."""
+    spans = _site_spans(line.text)
+    m = _INTRO_CUE_RE.search(line.text)
+    at = spans[0] if spans else (m.span() if m else (0, len(line.text)))
+    return sentence_span(text, line.start + at[0], line.start + at[1], line)
+
+
+def _title_lines(doc: Document) -> set[int]:
+    """Start offsets of the lines that are a section's title and nothing more. A run-in label
+    (`温馨提示：本站所有范文…`, `【导语】年终总结是…`) heads a line of text, not a title: its line is read as text."""
+    store = doc.__dict__.setdefault("_summarylint_residue", {})
+    if "title_lines" not in store:
+        found = set()
+        for s in doc_sections(doc):
+            if s.style in ("implicit", "root", "runin", "runin-bullet"):
+                continue
+            line_start, line_end = doc.line_span(s.title_start)
+            if not doc.text[s.title_end:line_end].strip(" \t\u3000\r】]）)*_:："):
+                found.add(line_start)
+        store["title_lines"] = found
+    title_lines: set[int] = store["title_lines"]
+    return title_lines
+
+
 _TITLE_CUE_RE = fastre.compile(r"[（(]精选\s*\d+\s*篇[)）]|[（(]?范文(?:大全|精选)?[)）]?|模板")
-# `（通用版）`, `【最新】`, `（精选）`: how 范文 sites label a document's title. Only there: a section may
-# well be `制度汇编（最新版）`. Not `（完整版）`: a writer may send a full and a short version of a summary.
+# `（通用版）`, `【最新】`, `（精选）`, `（模板）`, `（适用于各部门）`: how 范文 sites label a document's title.
+# Only there: a section may well be `制度汇编（最新版）` or `报销流程（适用于各部门）`.
 _TITLE_LABEL_RE = fastre.compile(
     r"[（(]精选\s*\d+\s*篇[)）]|[（(]?范文(?:大全|精选)?[)）]?|模板"
-    r"|[（(【][ \t]*(?:通用版|通用篇|最新版?|精选|精品|优秀篇)[ \t]*[)）】]"
+    r"|[（(【][ \t]*(?:(?:20[\dXx]{2}年?)?(?:通用|最新|精选|精品|优秀|经典|热门|推荐|优选)(?:版|篇|范文|模板|\d+篇)?"
+    r"|(?:范文|模板|范本|样本|例文)(?:大全|精选|\d+篇)?|\d+篇|(?:适用于|适合)[^）)】\n]{1,20}"
+    r"|(?:word|Word|WORD)版?(?:可编辑)?|可编辑)[ \t]*[)）】]"
+)
+# `（完整版）`: a writer may send a full and a short version of a summary, so only beside the site's labels.
+_COMPANION_LABEL_RE = fastre.compile(r"[（(【][ \t]*(?:完整版?|全文|完整篇)[ \t]*[)）】]")
+# What is left of a title once its site words go: no title at all when only numbering or a label mark is.
+_BARE_TITLE_RE = fastre.lazy(
+    r"[ \t\u3000#>*_]*(?:篇?[〇零一二三四五六七八九十百]{1,3}[、.．:：]?|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[.、．)）]?)?"
+    r"[ \t\u3000:：、.．*_《》]*"
 )
 
 
 def _title_cues(doc: Document, line: Line, title: bool) -> Iterator[Finding]:
-    """`（精选5篇）` and `范文` in a title or heading, `（通用版）` in the title: delete the cue, keep the title."""
-    for m in (_TITLE_LABEL_RE if title else _TITLE_CUE_RE).finditer(line.text):
-        if m.group() == "模板":
-            continue  # writing-instructions reports 模板 in a title
+    """`（精选5篇）` and `范文` in a title or heading, `（通用版）` in the title: delete the cue, keep the title.
+    `范文一：` numbers a sample (template-collection reports it), and a cue that is all the title holds
+    (`二、范文`) is reported without a fix: deleting it would leave a bare number."""
+    found = list((_TITLE_LABEL_RE if title else _TITLE_CUE_RE).finditer(line.text))
+    labels = [m for m in found if m.group() != "模板"]  # writing-instructions reports 模板 in a title
+    sample = _sample_label(line.text)
+    if sample is not None:
+        labels = [m for m in labels if not (m.start() < sample.end("label") and sample.start("label") < m.end())]
+    if title and found:
+        labels = sorted([*labels, *_COMPANION_LABEL_RE.finditer(line.text)], key=lambda m: m.start())
+    if not labels:
+        return
+    rest, cursor = [], 0
+    for m in labels:
+        rest.append(line.text[cursor:m.start()])
+        cursor = m.end()
+    rest.append(line.text[cursor:])
+    bare = _BARE_TITLE_RE.fullmatch("".join(rest)) is not None
+    for m in labels:
         start, end = line.start + m.start(), line.start + m.end()
-        yield Finding(start, end, {"text": m.group()}, Fix((Edit(start, end, ""),), safe=True), variant="title")
+        fix = None if bare else Fix((Edit(start, end, ""),), safe=True)
+        yield Finding(start, end, {"text": m.group()}, fix, variant="title")
+
+
+# `范文一：2024年个人年终工作总结`, `## 范文二`, `模板一：销售人员年终总结`: a 范文 site numbering its samples,
+# as `篇一：《…》` does. 模板 only before a summary's title: "模板一：入职通知模板" is a writer's list.
+_SAMPLE_LINE_RE = fastre.compile(
+    r"[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?【?(?P<label>(?P<kind>范文|模板|例文|样文)[ \t]*"
+    r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}))】?(?:\*\*)?(?:[ \t]*[:：]|[ \t\u3000]+(?=\S)|$)(?:\*\*)?[ \t\u3000]*"
+    r"(?P<title>[^\n]*)"
+)
+_GENRE_TITLE_RE = fastre.lazy(r"总结|述职|述廉|报告|汇报|周报|月报|年报|计划|心得|体会|复盘")
+
+
+@lru_cache(maxsize=8192)
+def _sample_label(text: str) -> re.Match[str] | None:
+    """The line opens a sample of a 范文 collection: `范文一：2024年个人年终工作总结`."""
+    m = _SAMPLE_LINE_RE.fullmatch(text.rstrip(" \t\u3000\r"))
+    if m is None:
+        return None
+    title = m.group("title").strip(" \t\u3000*_#《》")
+    if not title:
+        return m if m.group("kind") != "模板" else None
+    if len(title) > 40 or _SENTENCE_PUNCT_RE.search(title) or not _GENRE_TITLE_RE.search(title):
+        return None
+    return m
+
+
+def _sample_lines(doc: Document) -> list[tuple[Line, re.Match[str]]]:
+    """The lines that open a 范文一/范文二 sample (the outline parser knows only 篇一/篇二)."""
+    store = doc.__dict__.setdefault("_summarylint_residue", {})
+    if "samples" not in store:
+        store["samples"] = [(line, m) for line in _lines(doc) if (m := _sample_label(line.text)) is not None]
+    samples: list[tuple[Line, re.Match[str]]] = store["samples"]
+    return samples
 
 
 def _first_sample_start(doc: Document) -> int:
-    """Where the first 篇一 sample starts, when the file is a collection of samples (else 0)."""
-    first = next((s for s in doc_sections(doc) if s.style == "sample"), None)
-    return first.start if first else 0
+    """Where the first 篇一 or 范文一 sample starts, when the file is a collection of samples (else 0)."""
+    first = next((s.start for s in doc_sections(doc) if s.style == "sample"), None)
+    labelled = _sample_lines(doc)
+    starts = [x for x in (first, labelled[0][0].start if labelled else None) if x is not None]
+    return min(starts) if starts else 0
 
 
 @check("template-site-url")
@@ -406,7 +659,7 @@ def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if is_boilerplate_line(line):
             continue  # already reported, URL and all
         for m in URL_RE.finditer(line.text):
-            url = m.group().rstrip(".:：")
+            url = m.group().rstrip(".:：*_")  # `*更多范文：https://…/*`: the emphasis mark is Markdown's
             if EVIDENCE_RE.search(url) or not SITE_HOST_RE.search(_host(url)):
                 continue
             start, end = line.start + m.start(), line.start + m.start() + len(url)
@@ -424,15 +677,30 @@ def template_site_url(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _url_fix(doc: Document, line: Line, cut_start: int, cut_end: int) -> Fix:
-    """Delete the line when the URL or link text[cut_start:cut_end] is all it holds, else only the URL
-    or link (unsafe: the sentence may need rewording)."""
-    rest = (doc.text[line.start:cut_start] + doc.text[cut_end:line.end]).strip(" \t\u3000*")
-    if not rest or _LINK_LABEL_RE.fullmatch(rest):
+    """Delete the line when the URL or link text[cut_start:cut_end] is all it holds (with a link label,
+    or the line is the site's), else only the URL or link (unsafe: the sentence may need rewording).
+    A label is never left dangling: `参考：` alone on the line goes with it, and `（详见：…）` inside a
+    sentence goes whole."""
+    text = doc.text
+    rest = (text[line.start:cut_start] + text[cut_end:line.end]).strip(" \t\u3000*_>")
+    if not rest or _LINK_LABEL_RE.fullmatch(rest) or _whole_line_residue(doc, line):
         return delete_line(doc, line)
+    if _BARE_LABEL_RE.fullmatch(rest.rstrip("。．.；;，,！!")):
+        return Fix(delete_line(doc, line).edits, safe=False)
+    label = _LABEL_BEFORE_RE.search(text, line.start, cut_start)
+    if label is not None:
+        cut_start = label.start()
+        while cut_end < line.end and text[cut_end] in " \t":
+            cut_end += 1
+        if cut_start > line.start and text[cut_start - 1] in "（(" and text[cut_end:cut_end + 1] in ("）", ")"):
+            cut_start, cut_end = cut_start - 1, cut_end + 1  # `（详见：…）`: the brackets go too
     return Fix((Edit(cut_start, cut_end, ""),), safe=False)
 
 
 _LINK_LABEL_RE = fastre.lazy(r"(?:来源|出处|原文|原文链接|本文链接|本文地址|网址|链接)[:：]?")
+_BARE_LABEL_RE = fastre.lazy(r"[^，。；,;\n]{1,12}[:：]")
+# The label right before a link: `详见：`, `更多范文：`.
+_LABEL_BEFORE_RE = fastre.lazy(r"[\u4e00-\u9fff]{1,6}[ \t]*[:：][ \t]*$")
 
 
 def _host(url: str) -> str:
@@ -446,8 +714,15 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if m and doc.title_span:
         start = doc.title_span[0] + m.start()
         yield Finding(start, start + 2, {"text": "模板"}, variant="title")
+    in_notes: set[int] = set()
+    for lines in _note_sections(doc):
+        in_notes.update(line.start for line in lines)
+        start, end = trimmed(lines[0])[0], trimmed(lines[-1])[1]
+        label = _NOTE_HEADING_RE.fullmatch(lines[0].text)
+        name = label.group("name") if label else _quote(text[start:end])
+        yield Finding(start, end, {"text": name}, _delete_lines(doc, lines[0], lines[-1]), variant="section")
     for line in iter_lines(doc):
-        if is_whole_line_residue(line):
+        if line.start in in_notes or _whole_line_residue(doc, line):
             continue  # the site's text, reported and deleted whole by doc-site-boilerplate or template-site-residue
         if _note_line(line.text):
             start, end = trimmed(line)
@@ -457,26 +732,144 @@ def writing_instructions(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for m in INSTRUCTION_BRACKET_RE.finditer(line.text):
             start, end = line.start + m.start(), line.start + m.end()
             taken.append((start, end))
-            whole = not (line.text[: m.start()] + line.text[m.end():]).strip(" \t\u3000")
-            fix = delete_line(doc, line) if whole else Fix((Edit(start, end, ""),), safe=True)
+            whole = _only_markup(line.text[: m.start()]) and not line.text[m.end():].strip(" \t\u3000*_")
+            # An aside inside a sentence (`…情况。（如有，请如实说明）`) may, rarely, be the writer's own: unsafe.
+            inline = Fix((Edit(start, end, ""),), safe=_ASIDE_RE.fullmatch(m.group()) is None)
+            fix = delete_line(doc, line) if whole else inline
             yield Finding(start, end, {"text": _quote(m.group())}, fix, variant="note")
         for m in INSTRUCTION_RE.finditer(line.text):
-            start, end = _clause_to_sentence_end(text, line.start + m.start(), line.start + m.end(), line)
+            bracket = _enclosing_bracket(line.text, m.start(), m.end())
+            if bracket is not None:  # `认真做好（此处填写具体工作内容）等工作`: the note is the bracket
+                start, end = line.start + bracket[0], line.start + bracket[1]
+                cue_start = start
+            else:
+                start, end = _clause_to_sentence_end(text, line.start + m.start(), line.start + m.end(), line)
+                cue_start = line.start + m.start()
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            sentence_fix = _instruction_fix(doc, line, m.group(), start, end)
+            sentence_fix = _instruction_fix(doc, line, m.group(), start, cue_start, end)
             yield Finding(start, end, {"text": _quote(text[start:end])}, sentence_fix)
 
 
-def _instruction_fix(doc: Document, line: Line, cue: str, start: int, end: int) -> Fix | None:
-    """Delete a line that is nothing but the instruction (`> 此处可插入数据截图或表格。`). Inside a line
-    there is no fix: what the instruction asks for is missing, only the writer can write it. `本模板`
-    and `…写法` may be the writer's own subject (a summary about templates or copy): never deleted."""
-    rest = (doc.text[line.start:start] + doc.text[end:line.end]).strip(" \t\u3000>*_-")
-    if rest or cue == "本模板" or cue.endswith("写法"):
+def _instruction_fix(doc: Document, line: Line, cue: str, start: int, cue_start: int, end: int) -> Fix | None:
+    """Delete a line that is nothing but the instruction (`> 此处可插入数据截图或表格。`, `3. [请在此处填写您的不足]`,
+    `4.正式提交前请删除本说明`: numbering aside). When the line holds other words (`3.认真做好（此处填写具体工作
+    内容）等工作，…`) there is no fix: what the instruction asks for is missing, only the writer can write it,
+    and deleting the line would delete words around it too. A slot cue (此处…, 在此…) is the instruction only
+    from where it stands. `本模板` and `…写法` may be the writer's own subject (a summary about templates or
+    copy): never deleted."""
+    text = doc.text
+    if cue == "本模板" or cue.endswith("写法") or text[end:line.end].strip(" \t\u3000>*_"):
+        return None
+    slot = _SLOT_CUE_RE.match(cue) is not None
+    if not _only_markup(text[line.start:cue_start if slot else start]):
         return None
     return delete_line(doc, line)
+
+
+_SLOT_CUE_RE = fastre.lazy(r"请?(?:此处|在此)")
+
+
+# Numbering, bullets, quote and emphasis marks: what a line holds besides its words.
+_MARKUP_RE = fastre.lazy(
+    r"[ \t\u3000>*_#+•·-]*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)])?[ \t\u3000*_]*"
+)
+
+
+def _only_markup(text: str) -> bool:
+    return _MARKUP_RE.fullmatch(text) is not None
+
+
+_OPENING, _CLOSING = "（(【[", "）)】]"
+
+
+def _enclosing_bracket(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bracket pair around text[start:end] on its line, when there is one (`（…)` too)."""
+    depth, left = 0, -1
+    for i in range(start - 1, -1, -1):
+        if text[i] in _CLOSING:
+            depth += 1
+        elif text[i] in _OPENING:
+            if depth == 0:
+                left = i
+                break
+            depth -= 1
+    if left < 0:
+        return None
+    kind = _OPENING.index(text[left])
+    closing = "）)" if kind < 2 else _CLOSING[kind]
+    for i in range(end, len(text)):
+        if text[i] in closing:
+            return left, i + 1
+        if text[i] in _OPENING:
+            return None
+    return None
+
+
+def _delete_lines(doc: Document, first: Line, last: Line) -> Fix:
+    """Delete the lines from first to last, line breaks included (as delete_line does for one)."""
+    head, tail = delete_line(doc, first).edits[0], delete_line(doc, last).edits[0]
+    return Fix((Edit(min(head.start, tail.start), max(head.end, tail.end), ""),), safe=True)
+
+
+# A template's notes on filling it in, as a part of their own: `填写说明` and under it `1.述职报告一般控制在
+# 2000—3000字…`, `4.正式提交前请删除本说明…`. A `使用说明` part may be a writer's (how to use a tool they
+# built), so it counts only with the template's own words (NOTE_CUE_RE); a `填写说明` with any advice on writing.
+_NOTE_HEADING_RE = fastre.compile(
+    r"[ \t\u3000#>*_]*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])?[ \t\u3000]*(?:附[:：]?[ \t]*)?"
+    r"[【\[]?[ \t]*"
+    r"(?P<name>(?P<strong>(?:填写|填表|填报|写作|编写|撰写|模板)(?:说明|须知|提示|要求|指南))|使用说明|使用须知|模板使用说明)"
+    r"[ \t]*[】\]]?[ \t]*[:：]?[ \t\u3000*_]*"
+)
+_NOTE_ADVICE_RE = fastre.lazy(
+    r"本说明|提交前|(?:应|要|需)(?:写|突出|结合|实事求是|与|控制|注明|写明)|写明|注明|不要(?:只)?写|避免|控制在"
+    r"|\d+字(?:左右|以内|以上)|一般(?:写|控制|不超过|不少于)"
+)
+_LIST_ITEM_RE = fastre.lazy(r"[ \t\u3000>]*(?:[-*+•·]|\d{1,2}[.、．)）]|[（(]\d{1,2}[）)])")
+_NEW_PART_RE = fastre.lazy(r"[ \t\u3000]*(?:#|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+(?:部分|章))")
+
+
+def _note_sections(doc: Document) -> list[list[Line]]:
+    """Each 填写说明 part of the template: its heading line, then the lines under it."""
+    store = doc.__dict__.setdefault("_summarylint_residue", {})
+    if "note_sections" not in store:
+        found = []
+        lines = _lines(doc)
+        i = 0
+        while i < len(lines):
+            m = _NOTE_HEADING_RE.fullmatch(lines[i].text)
+            i += 1
+            if m is None:
+                continue
+            part = [lines[i - 1]]
+            while i < len(lines) and lines[i].text.strip() and not _NEW_PART_RE.match(lines[i].text):
+                # Under the heading: its first paragraph, the lines right below that, and the items of its list
+                # across blank lines.
+                if (len(part) > 1 and not _next_line(doc.text, part[-1], lines[i])
+                        and not _LIST_ITEM_RE.match(lines[i].text)):
+                    break
+                part.append(lines[i])
+                i += 1
+            strong = m.group("strong") is not None
+            if len(part) > 1 and any(_note_advice(line.text, strong) for line in part[1:]):
+                found.append(part)
+        store["note_sections"] = found
+    sections: list[list[Line]] = store["note_sections"]
+    return sections
+
+
+def _note_advice(text: str, strong_label: bool) -> bool:
+    """A line of a note part that speaks to the template's user."""
+    if NOTE_CUE_RE.search(text) or INSTRUCTION_RE.search(text):
+        return True
+    return strong_label and _NOTE_ADVICE_RE.search(text) is not None
+
+
+def _next_line(text: str, above: Line, below: Line) -> bool:
+    """below is the very next line after above (no blank line between)."""
+    return text.count("\n", above.end, below.start) <= 1
 
 
 @lru_cache(maxsize=8192)
@@ -494,10 +887,13 @@ TEMPLATE_TITLE_RE = fastre.compile(r"模板(?=(?:范文|大全|精选|下载)?[ 
 
 
 def _clause_to_sentence_end(text: str, start: int, end: int, line: Line) -> tuple[int, int]:
-    """From the clause holding the cue to the end of its sentence: the instruction, not the facts before it."""
+    """From the clause holding the cue to the end of its sentence: the instruction, not the facts before it
+    (nor the label before it: `问题1：请描述本周遇到的问题`)."""
     left = start
-    while left > line.start and text[left - 1] not in SENTENCE_END + "，,":
+    while left > line.start and text[left - 1] not in SENTENCE_END + "，,:：":
         left -= 1
+    while left < start and text[left] in " \t\u3000":
+        left += 1
     return left, sentence_span(text, start, end, line)[1]
 
 
@@ -506,13 +902,22 @@ _SAMPLE_LABEL_RE = fastre.lazy(r"篇[〇零一二三四五六七八九十百]+")
 
 @check("template-collection")
 def template_collection(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    samples = [s for s in doc_sections(doc) if s.style == "sample"]
-    for section in samples:
+    found = []
+    for section in doc_sections(doc):
+        if section.style != "sample":
+            continue
         start = section.title_start
         end = start + len(doc.text[start:doc.line_span(start)[1]].rstrip())
         label = _SAMPLE_LABEL_RE.match(doc.text[start:end])
-        text = label.group() if label else _quote(doc.text[start:end])
-        yield Finding(start, end, {"text": text, "count": len(samples)}, variant="one" if len(samples) == 1 else None)
+        found.append((start, end, label.group() if label else _quote(doc.text[start:end])))
+    taken = {doc.line_span(start)[0] for start, _, _ in found}
+    for line, m in _sample_lines(doc):  # 范文一：…, as 篇一：《…》
+        if line.start not in taken:
+            start = line.start + m.start("label")
+            found.append((start, trimmed(line)[1], re.sub(r"[ \t]+", "", m.group("label"))))
+    found.sort()
+    for start, end, text in found:
+        yield Finding(start, end, {"text": text, "count": len(found)}, variant="one" if len(found) == 1 else None)
 
 
 @check("signature-placeholder")
