@@ -80,9 +80,12 @@ def test_binary_file_is_a_one_line_error_and_others_still_checked(tmp_path: Path
     code, data, stderr = run_json(str(folder))
     assert code == 2
     assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "c.md"]
+    assert stderr.strip().splitlines() == [f"summarylint: {folder / 'b.txt'}: 二进制文件（含 NUL 字节），不是文本总结"]
+    assert "Traceback" not in stderr
+    code, data, stderr = run_json(str(folder), "--lang", "en")
+    assert code == 2 and [Path(f["path"]).name for f in data["files"]] == ["a.txt", "c.md"]
     assert stderr.strip().splitlines() == [f"summarylint: {folder / 'b.txt'}: binary file (contains NUL bytes), "
                                            "not a text summary"]
-    assert "Traceback" not in stderr
 
 
 def test_empty_file_is_checked_and_scores_low(tmp_path: Path) -> None:
@@ -117,6 +120,7 @@ def test_broken_config_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("summarylint: ") and "summarylint.toml" in proc.stderr
     assert "Traceback" not in proc.stderr
+    assert "TOML 格式有误" in proc.stderr  # Chinese by default (more in test_error_messages.py)
 
 
 def test_config_ignore_is_honoured(tmp_path: Path) -> None:

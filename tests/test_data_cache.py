@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,5 +48,6 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.Mon
 def test_yaml_errors_name_file_and_line(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("a: 1\nb: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"bad\.yaml:\d+: invalid YAML"):
+    with pytest.raises(ConfigError, match=r"bad\.yaml:\d+: YAML 格式有误") as raised:
         data.load_yaml_file(f, cached=True)
+    assert re.search(r"bad\.yaml:\d+: invalid YAML", raised.value.message("en"))

@@ -177,7 +177,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     pack = tmp_path / "broken.yaml"
     pack.write_text(BROKEN.replace("    terms: [抓手]", "    terms: [抓手"), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"broken\.yaml:\d+: invalid YAML"):
-        Linter(Config(rule_packs=[pack]), plugins=False)
+        Linter(Config(rule_packs=[pack]), plugins=False, lang="en")
 
 
 def test_cli_exits_2_with_one_line_naming_file_and_line(tmp_path: Path) -> None:

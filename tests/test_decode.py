@@ -37,13 +37,15 @@ def test_short_gbk_line_is_detected() -> None:
 
 
 def test_binary_is_rejected_with_the_file_name() -> None:
-    with pytest.raises(InputError, match=r"^pic\.png: binary file"):
+    with pytest.raises(InputError, match=r"^pic\.png: 二进制文件（含 NUL 字节），不是文本总结$") as raised:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "pic.png")
+    assert raised.value.message("en") == "pic.png: binary file (contains NUL bytes), not a text summary"
 
 
 def test_control_characters_mean_binary() -> None:
-    with pytest.raises(InputError, match="binary"):
+    with pytest.raises(InputError, match="二进制文件") as raised:
         decode_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 50 + b"abc", "blob.txt")
+    assert raised.value.message("en") == "blob.txt: binary file (400 control characters), not a text summary"
 
 
 def test_crlf_is_kept() -> None:
@@ -52,8 +54,9 @@ def test_crlf_is_kept() -> None:
 
 def test_huge_file_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("summarylint.decode.MAX_BYTES", 100)
-    with pytest.raises(InputError, match="too large"):
+    with pytest.raises(InputError, match="文件过大") as raised:
         decode_bytes(b"a" * 101, "big.txt")
+    assert "too large" in raised.value.message("en")
 
 
 def test_empty_input_decodes_to_empty_text() -> None:

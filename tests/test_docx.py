@@ -216,8 +216,12 @@ def test_corrupt_docx_is_a_one_line_input_error(tmp_path: Path) -> None:
         proc = run_cli("check", str(tmp_path / name))
         assert proc.returncode == 2, name
         [line] = proc.stderr.strip().splitlines()
-        assert line.startswith(f"summarylint: {tmp_path / name}: not a readable Word document (.docx)"), line
+        assert line.startswith(f"summarylint: {tmp_path / name}: 不是可读取的 Word 文档（.docx）："), line
         assert "Traceback" not in proc.stderr
+        proc = run_cli("check", "--lang", "en", str(tmp_path / name))
+        assert proc.returncode == 2, name
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith(f"summarylint: {tmp_path / name}: not a readable Word document (.docx): "), line
 
 
 def test_directories_include_docx_but_not_word_lock_files(tmp_path: Path) -> None:
@@ -235,9 +239,23 @@ def test_fix_refuses_word_documents(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "a.docx", "二、工作成果\n新增用户XX万,转化率XX%.\n")
     before = path.read_bytes()
     assert refuse_fix_reason(str(path)) is not None and refuse_fix_reason("a.md") is None
-    proc = run_cli("check", "--fix", str(path))
+    proc = run_cli("check", "--fix", "--no-color", str(path))
     assert proc.returncode == 2
-    assert "Word" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"summarylint: {path}: --fix 不修改 Word 文档（会丢失其格式）；请按建议在 Word 中修改，或用 --fix 检查它的 .txt/.md 副本"]
+    assert path.read_bytes() == before
+    # The document was still checked: its findings (the suggestions to apply in Word) are printed, and
+    # the summary does not claim a clean run of 0 files.
+    assert f"{path}:2:5: P001 错误" in proc.stdout and "没有发现问题" not in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1].startswith("共发现 ") and "，1 个文件；" in proc.stdout
+    english = run_cli("check", "--fix", "--no-color", "--lang", "en", str(path))
+    assert english.returncode == 2 and english.stderr.strip().splitlines() == [
+        f"summarylint: {path}: --fix does not edit Word documents (it would lose their formatting); "
+        "apply the suggestions in Word, or check a .txt/.md copy with --fix"]
+    assert "no problems found" not in english.stdout and " in 1 file;" in english.stdout
+    code, report, _ = run_json("--fix", str(path))
+    assert code == 2 and [d["rule"] for d in report["files"][0]["diagnostics"]].count("P001") == 2
+    assert report["errors"] == [proc.stderr.strip().removeprefix("summarylint: ")]
     assert path.read_bytes() == before
 
 
@@ -281,6 +299,11 @@ def test_without_python_docx_the_error_says_what_to_install(tmp_path: Path) -> N
     path = make_docx(tmp_path / "a.docx", "二、工作成果\n新增用户XX万。\n")
     code = "import sys; sys.modules['docx'] = None; from summarylint.cli import main; main(['check', sys.argv[1]])"
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"summarylint: {path}: 读取 .docx 需要 python-docx：pip install 'summarylint[docx]'"]
+    proc = subprocess.run([sys.executable, "-c", code.replace("'check'", "'check', '--lang', 'en'"), str(path)],
+                          capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"summarylint: {path}: reading .docx needs python-docx: pip install 'summarylint[docx]'"]

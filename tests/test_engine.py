@@ -22,22 +22,26 @@ def test_a_rule_that_raises_is_reported_and_the_others_still_run() -> None:
     def boom(doc, ctx):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaputt")
 
-    linter = Linter(plugins=False)
-    linter.rules.append(rule_from_entry(_entry(function=boom), "test"))
-    report = linter.lint_text("一、工作成果\n新增用户XX万。\n", "a.txt")
-    assert report.errors == ["a.txt: rule X900 (boom) failed: RuntimeError: kaputt"]
-    assert any(d.rule == "P001" for d in report.diagnostics)
+    for lang, message in [(None, "a.txt: 规则 X900（boom）运行出错：RuntimeError: kaputt"),
+                          ("en", "a.txt: rule X900 (boom) failed: RuntimeError: kaputt")]:
+        linter = Linter(plugins=False, lang=lang)
+        linter.rules.append(rule_from_entry(_entry(function=boom), "test"))
+        report = linter.lint_text("一、工作成果\n新增用户XX万。\n", "a.txt")
+        assert report.errors == [message]
+        assert any(d.rule == "P001" for d in report.diagnostics)
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    (_entry(category="grammar", check="x"), "unknown category 'grammar'"),
-    (_entry(severity="fatal", check="x"), "unknown severity 'fatal'"),
-    (_entry(), "needs `check:`"),
-    ({"id": "X1"}, "missing name, category, severity, message"),
+@pytest.mark.parametrize(("entry", "message", "chinese"), [
+    (_entry(category="grammar", check="x"), "unknown category 'grammar'", "未知的类别 'grammar'"),
+    (_entry(severity="fatal", check="x"), "unknown severity 'fatal'", "未知的严重级别 'fatal'"),
+    (_entry(), "needs `check:`", "需要 `check:`"),
+    ({"id": "X1"}, "missing name, category, severity, message", "缺少 name, category, severity, message"),
 ])
-def test_bad_entries_are_named(entry, message) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ConfigError, match=message):
+def test_bad_entries_are_named(entry, message, chinese) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError) as raised:
         rule_from_entry(entry, "pack.yaml:3")
+    assert str(raised.value).startswith("pack.yaml:3: ") and chinese in str(raised.value)  # Chinese by default
+    assert raised.value.message("en").startswith("pack.yaml:3: ") and message in raised.value.message("en")
 
 
 def test_broken_rule_pack_names_file_and_line(tmp_path: Path) -> None:
@@ -55,8 +59,10 @@ def test_broken_rule_pack_names_file_and_line(tmp_path: Path) -> None:
 def test_invalid_yaml_pack_names_the_line(tmp_path: Path) -> None:
     pack = tmp_path / "team.yaml"
     pack.write_text("- id: X1\n  name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"team\.yaml:\d+: invalid YAML"):
+    with pytest.raises(ConfigError, match=r"team\.yaml:\d+: YAML 格式有误："):
         Linter(Config(rule_packs=[pack]), plugins=False)
+    with pytest.raises(ConfigError, match=r"team\.yaml:\d+: invalid YAML: "):  # str() in the Linter's language
+        Linter(Config(rule_packs=[pack]), plugins=False, lang="en")
 
 
 def test_severity_override_does_not_leak_into_other_linters() -> None:

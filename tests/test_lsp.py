@@ -276,6 +276,7 @@ async def test_a_broken_config_is_reported_not_fatal(vscode: LanguageClient, tmp
     uri = await open_doc(vscode, path, ASTRAL)
     [diagnostic] = vscode.diagnostics[uri]
     assert diagnostic.message.startswith("summarylint: ") and "summarylint.toml" in diagnostic.message
+    assert "TOML 格式有误" in diagnostic.message  # Chinese, as the findings are by default
     assert any("summarylint.toml" in m.message for m in vscode.messages)
     # The server is still alive and serves other documents.
     other = tmp_path.parent / f"{tmp_path.name}-ok"
@@ -283,6 +284,15 @@ async def test_a_broken_config_is_reported_not_fatal(vscode: LanguageClient, tmp
     (other / "summarylint.toml").write_text("", encoding="utf-8")
     uri2 = await open_doc(vscode, write(other / "b.txt", ASTRAL), ASTRAL)
     assert any(d[0] == "P001" for d in got(vscode, uri2))
+
+
+async def test_a_broken_config_is_reported_in_english_when_asked(english: LanguageClient, tmp_path: Path) -> None:
+    config = tmp_path / "summarylint.toml"
+    config.write_text("select = [\n", encoding="utf-8")
+    path = write(tmp_path / "a.txt", ASTRAL)
+    uri = await open_doc(english, path, ASTRAL)
+    [diagnostic] = english.diagnostics[uri]
+    assert diagnostic.message.startswith(f"summarylint: {config}: invalid TOML: ")
 
 
 async def test_hover_shows_the_rule_documentation(vscode: LanguageClient, tmp_path: Path) -> None:
@@ -364,5 +374,9 @@ async def test_without_pygls_the_lsp_command_says_what_to_install() -> None:
     code = ("import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
             "from summarylint.cli import main; main(['lsp'])")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "summarylint: 语言服务器需要 pygls：pip install 'summarylint[lsp]'"
+    proc = subprocess.run([sys.executable, "-c", code.replace("['lsp']", "['lsp', '--lang', 'en']")],
+                          capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "summarylint: the language server needs pygls: pip install 'summarylint[lsp]'"

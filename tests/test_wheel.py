@@ -100,6 +100,11 @@ def test_third_party_rules_load_from_the_entry_point_group(installed: Path, tmp_
         failed = subprocess.run([str(installed / "summarylint"), "check", str(summary)], capture_output=True,
                                 text=True, timeout=120)
         assert failed.returncode == 2
+        assert failed.stderr.strip() == ("summarylint: 插件 demo（summarylint_demo_plugin:rules）加载失败："
+                                         "no such module: rules_v2")
+        failed = subprocess.run([str(installed / "summarylint"), "check", "--lang", "en", str(summary)],
+                                capture_output=True, text=True, timeout=120)
+        assert failed.returncode == 2
         assert failed.stderr.strip() == ("summarylint: plugin demo (summarylint_demo_plugin:rules) failed to load: "
                                          "no such module: rules_v2")
     finally:

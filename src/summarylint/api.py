@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .engine import LintResult, lint_document
-from .errors import InputError
+from .errors import InputError, SummarylintError
 from .fixes import apply_fixes, refuse_reason, write_atomically
 from .genre import AUTO, GenreChoice, detect, get_profile
 from .inputs import Source, expand_paths, read_source
@@ -38,9 +38,13 @@ class Linter:
         # The genre (rules/profiles.yaml): "auto" detects it per file; a name forces it.
         self.profile = profile or self.config.profile or AUTO
         self.profile_source = "--profile" if profile else self.config.path.name if self.config.path else "config"
-        if self.profile != AUTO:
-            get_profile(self.profile)  # an unknown name is a ConfigError
-        rules = [r for r in all_rules(self.config.rule_packs, plugins=plugins) if self.config.selects(r.id)]
+        try:
+            if self.profile != AUTO:
+                get_profile(self.profile)  # an unknown name is a ConfigError
+            rules = [r for r in all_rules(self.config.rule_packs, plugins=plugins) if self.config.selects(r.id)]
+        except SummarylintError as exc:  # a broken rule pack or plugin: str(exc) in our language
+            exc.lang = exc.lang or self.lang
+            raise
         # Built-in rules are shared (cached): an override gets its own copy.
         self.rules: list[Rule] = [replace(r, severity=self.config.severity[r.id]) if r.id in self.config.severity
                                   else r for r in rules]
@@ -52,8 +56,12 @@ class Linter:
     def diagnose(self, doc: Document) -> tuple[LintResult, GenreChoice]:
         """The rules' findings on a parsed Document, without the score (what an editor shows)."""
         genre = detect(doc, self.profile, self.lang, self.profile_source)
-        result = lint_document(doc, self.rules, lang=self.lang, profile=genre.rule_profile,
-                               rule_options=self.config.options)
+        try:
+            result = lint_document(doc, self.rules, lang=self.lang, profile=genre.rule_profile,
+                                   rule_options=self.config.options)
+        except SummarylintError as exc:  # a rule with an unknown check, bad per-rule options
+            exc.lang = exc.lang or self.lang
+            raise
         return result, genre
 
     def lint_document(self, doc: Document, encoding: str = "utf-8") -> FileReport:
@@ -73,7 +81,8 @@ class Linter:
     def lint_paths(self, paths: Iterable[str | Path], stdin_filename: str | None = None, *, fix: bool = False,
                    unsafe_fixes: bool = False, jobs: int | None = None) -> RunReport:
         """Check files and directories. jobs: worker processes (None or 0: one per CPU when there are
-        enough files; 1: none); the report is the same either way, in the same order."""
+        enough files; 1: none); the report is the same either way, in the same order. Files that cannot
+        be read are one-line messages in report.input_errors, in the Linter's language."""
         items = list(expand_paths([str(p) for p in paths]))
         files = sum(1 for item in items if not isinstance(item, InputError))
         workers = 1 if "-" in items else worker_count(jobs, files)
@@ -84,7 +93,7 @@ class Linter:
         report = RunReport()
         for result in run_all(check, items, workers):
             if isinstance(result, InputError):
-                report.input_errors.append(str(result))
+                report.input_errors.append(result.message(self.lang))
             else:
                 report.files.append(result)
         return report
@@ -101,11 +110,15 @@ class Linter:
             return exc
 
     def _fix(self, source: Source, file_report: FileReport, unsafe: bool) -> FileReport:
-        """Apply fixes, write the file atomically, and report what is left (fixes may take a few rounds)."""
-        refusal = refuse_reason(source.path)
+        """Apply fixes, write the file atomically, and report what is left (fixes may take a few rounds).
+
+        A file --fix must not (a Word document, stdin) or cannot write is still reported as checked,
+        as it is, with the refusal among its errors (so the run exits 2)."""
+        refusal = refuse_reason(source.path, self.lang)
         if refusal:
-            raise InputError(refusal)
-        text, total = source.decoded.text, 0
+            file_report.errors.append(refusal)
+            return file_report
+        text, total, unfixed = source.decoded.text, 0, file_report
         for _ in range(_FIX_ROUNDS):
             text, applied = apply_fixes(text, file_report.diagnostics, unsafe)
             if not applied:
@@ -113,7 +126,11 @@ class Linter:
             total += applied
             file_report = self.lint_text(text, source.path, encoding=source.decoded.encoding)
         if total:
-            write_atomically(source.path, text, source.decoded)
+            try:
+                write_atomically(source.path, text, source.decoded)
+            except InputError as exc:  # the file is as it was: report that, and why it was not fixed
+                unfixed.errors.append(exc.message(self.lang))
+                return unfixed
         file_report.fixed = total
         return file_report
 

@@ -2,6 +2,10 @@
 
 Exit codes: 0 clean; 1 findings at or above the failing level, or a score below --min-score;
 2 usage, config or input error (a one-line message on stderr).
+
+Error messages are in the message language, as findings are: --lang, else the config's `lang`, else
+Chinese. A broken config file is reported in its own `lang` when it parsed far enough to have a
+valid one (errors.py, config.load_config), else in Chinese (unless --lang).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -19,8 +24,21 @@ from .registry import Rule
 _SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
+_LANG_KEY = "summarylint.lang"  # in click's ctx.meta: the message language once a command knows it
+
+
 def _fail(message: str) -> None:
     click.echo(f"summarylint: {message}", err=True)
+
+
+def _set_lang(lang: str | None) -> None:
+    click.get_current_context().meta[_LANG_KEY] = lang
+
+
+def _error_exit(error: SummarylintError, lang: str | None = None) -> NoReturn:
+    """Print a usage, config or input error in lang (else the error's own language, else Chinese); exit 2."""
+    _fail(error.message(lang))
+    sys.exit(2)
 
 
 class _Group(click.Group):
@@ -34,8 +52,10 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("SUMMARYLINT_DEBUG"):
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (run with SUMMARYLINT_DEBUG=1 for details)")
-            sys.exit(2)
+            detail = f"{type(exc).__name__}: {exc}"
+            _error_exit(SummarylintError(f"internal error: {detail} (run with SUMMARYLINT_DEBUG=1 for details)",
+                                         zh=f"内部错误：{detail}（设置 SUMMARYLINT_DEBUG=1 运行可查看详情）"),
+                        ctx.meta.get(_LANG_KEY))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,17 +101,18 @@ def check(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, st
     from .api import Linter
     from .formatters import get_formatter
 
+    _set_lang(lang)
     try:
         config = _load_config(config_path, paths)
+        _set_lang(lang or config.lang)
         if select:
             config.select = [s.strip() for s in select.split(",") if s.strip()]
         if ignore:
             config.ignore += [s.strip() for s in ignore.split(",") if s.strip()]
         linter = Linter(config, lang=lang, profile=profile)
         report = linter.lint_paths(paths, stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, jobs=jobs)
-    except SummarylintError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+    except SummarylintError as exc:  # --lang, else the config's lang (set on the error), else Chinese
+        _error_exit(exc, lang)
     color = not no_color and fmt == "text" and sys.stdout.isatty()
     output = get_formatter(fmt)(report, lang=linter.lang, color=color)
     click.echo(output)
@@ -113,11 +134,11 @@ def list_rules(lang: str) -> None:
     """List every rule: id, name, category, severity, fixable."""
     from .registry import all_rules
 
+    _set_lang(lang)
     try:
         rules = all_rules()
     except SummarylintError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+        _error_exit(exc, lang)
     for rule in rules:
         fixable = "fix" if rule.fixable else "   "
         click.echo(f"{rule.id:<6} {rule.name:<28} {rule.category:<15} {rule.severity:<8} {fixable}")
@@ -130,14 +151,14 @@ def show_rule(rule_id: str, lang: str) -> None:
     """Explain one rule (by id or name): what it finds, why, a bad and a good example, the fix."""
     from .registry import all_rules, find_rule
 
+    _set_lang(lang)
     try:
         rule = find_rule(all_rules(), rule_id)
     except SummarylintError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+        _error_exit(exc, lang)
     if rule is None:
-        _fail(f"unknown rule: {rule_id} (see `summarylint rules`)")
-        sys.exit(2)
+        _error_exit(SummarylintError(f"unknown rule: {rule_id} (see `summarylint rules`)",
+                                     zh=f"未知的规则：{rule_id}（见 `summarylint rules`）"), lang)
     click.echo(rule_doc(rule, lang))
 
 
@@ -165,13 +186,16 @@ def rule_doc(rule: Rule, lang: str) -> str:
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport; accepted for clients "
               "that always pass it).")
-def lsp(stdio: bool) -> None:
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Message language (default: the client's initializationOptions, the config's, else zh).")
+def lsp(stdio: bool, lang: str | None) -> None:
     """Run the language server (LSP over stdio) for editors; needs pygls: pip install 'summarylint[lsp]'."""
+    _set_lang(lang)
     try:
         from .lsp import serve
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
-        _fail("the language server needs pygls: pip install 'summarylint[lsp]'")
-        sys.exit(2)
-    serve()
+        _error_exit(SummarylintError("the language server needs pygls: pip install 'summarylint[lsp]'",
+                                     zh="语言服务器需要 pygls：pip install 'summarylint[lsp]'"), lang)
+    serve(lang)

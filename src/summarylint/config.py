@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import SEVERITIES
-from .errors import ConfigError
+from .errors import LANGS, ConfigError
 
 CONFIG_NAMES = ("summarylint.toml", ".summarylint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "rule_packs", "lang", "fail_level", "min_score", "profile", "severity", "options"}
@@ -59,9 +59,9 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
+        raise ConfigError(f"{path}: cannot read ({exc})", zh=f"{path}: 无法读取（{exc}）") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {exc}", zh=f"{path}: TOML 格式有误：{exc}") from None
 
 
 def find_config(start: Path) -> Path | None:
@@ -80,39 +80,55 @@ def _has_our_table(pyproject: Path) -> bool:
 
 
 def load_config(path: Path) -> Config:
+    """Read and check a config file. A ConfigError about a file that parsed as TOML and sets a valid
+    `lang` is in that language (error.lang): the user asked for it, even if something else is wrong."""
     data = _toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("summarylint", {})
+    try:
+        return _config(path, data)
+    except ConfigError as exc:
+        if exc.lang is None and data.get("lang") in LANGS:
+            exc.lang = data["lang"]
+        raise
+
+
+def _config(path: Path, data: dict[str, Any]) -> Config:
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+        names = ", ".join(sorted(unknown))
+        raise ConfigError(f"{path}: unknown setting(s): {names}", zh=f"{path}: 未知的设置项：{names}")
 
     def strings(key: str) -> list[str]:
         value = data.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{path}: `{key}` must be a list of strings")
+            raise ConfigError(f"{path}: `{key}` must be a list of strings", zh=f"{path}: `{key}` 应为字符串列表")
         return value
 
+    levels = ", ".join(SEVERITIES)
     severity = data.get("severity", {})
     if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
-        raise ConfigError(f"{path}: [severity] maps rule ids to one of {', '.join(SEVERITIES)}")
+        raise ConfigError(f"{path}: [severity] maps rule ids to one of {levels}",
+                          zh=f"{path}: [severity] 应把规则编号映射为 {levels} 之一")
     options = data.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
-        raise ConfigError(f"{path}: [options.RULE] tables hold per-rule options")
+        raise ConfigError(f"{path}: [options.RULE] tables hold per-rule options",
+                          zh=f"{path}: 规则选项应写成 [options.规则编号] 表")
     min_score = data.get("min_score")
     if min_score is not None and not isinstance(min_score, int):
-        raise ConfigError(f"{path}: `min_score` must be a whole number")
+        raise ConfigError(f"{path}: `min_score` must be a whole number", zh=f"{path}: `min_score` 应为整数")
     fail_level = data.get("fail_level")
     if fail_level is not None and fail_level not in SEVERITIES:
-        raise ConfigError(f"{path}: `fail_level` must be one of {', '.join(SEVERITIES)}")
+        raise ConfigError(f"{path}: `fail_level` must be one of {levels}",
+                          zh=f"{path}: `fail_level` 应为 {levels} 之一")
     lang = data.get("lang")
-    if lang is not None and lang not in ("zh", "en"):
-        raise ConfigError(f"{path}: `lang` must be zh or en")
+    if lang is not None and lang not in LANGS:
+        raise ConfigError(f"{path}: `lang` must be zh or en", zh=f"{path}: `lang` 应为 zh 或 en")
     packs = [(path.parent / p) for p in strings("rule_packs")]
     for pack in packs:
         if not pack.is_file():
-            raise ConfigError(f"{path}: rule pack not found: {pack}")
+            raise ConfigError(f"{path}: rule pack not found: {pack}", zh=f"{path}: 找不到规则包：{pack}")
     return Config(strings("select"), strings("ignore"), packs, lang, fail_level, min_score,
                   data.get("profile"), dict(severity), options, path)

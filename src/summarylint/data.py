@@ -49,7 +49,8 @@ def parse_yaml(text: str, path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from None
+        raise ConfigError(f"{path}{where}: invalid YAML: {problem}",
+                          zh=f"{path}{where}: YAML 格式有误：{problem}") from None
 
 
 def load_yaml_file(path: Path, *, cached: bool = False) -> Any:
@@ -58,7 +59,8 @@ def load_yaml_file(path: Path, *, cached: bool = False) -> Any:
         stat = path.stat()
         key = (_CACHE_FORMAT, sys.version, str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise ConfigError(f"{path}: cannot read ({reason})", zh=f"{path}: 无法读取（{reason}）") from None
     slot = _cache_slot(key) if cached else None
     if slot is not None:
         hit = _read_cache(slot, key)
@@ -67,7 +69,7 @@ def load_yaml_file(path: Path, *, cached: bool = False) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
+        raise ConfigError(f"{path}: cannot read ({exc})", zh=f"{path}: 无法读取（{exc}）") from None
     data = parse_yaml(text, path)
     if slot is not None:
         _write_cache(slot, key, data)

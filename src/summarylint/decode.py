@@ -42,12 +42,14 @@ class Decoded:
 def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     if len(data) > MAX_BYTES:
         size, limit = len(data) // 2**20, MAX_BYTES // 2**20
-        raise InputError(f"{name}: file too large ({size} MB; limit {limit} MB)")
+        raise InputError(f"{name}: file too large ({size} MB; limit {limit} MB)",
+                         zh=f"{name}: 文件过大（{size} MB，上限 {limit} MB）")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(name, _strict(data[len(bom):], encoding, name), encoding, bom)
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text summary")
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text summary",
+                         zh=f"{name}: 二进制文件（含 NUL 字节），不是文本总结")
     try:
         return _checked(name, data.decode("utf-8"), "utf-8", b"")
     except UnicodeDecodeError:
@@ -61,7 +63,8 @@ def _detect(data: bytes, name: str) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{name}: cannot detect the text encoding (binary or damaged file)")
+        raise InputError(f"{name}: cannot detect the text encoding (binary or damaged file)",
+                         zh=f"{name}: 无法识别文本编码（二进制文件或文件已损坏）")
     encoding = best.encoding.lower().replace("_", "")
     # GB18030 is a strict superset of GB2312 and GBK: decoding with it never loses a character.
     if encoding in _CHINESE_FAMILY or (encoding in _OTHER_CJK and _reads_as_chinese(data)):
@@ -84,11 +87,13 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
+        raise InputError(f"{name}: not valid {encoding} at byte {exc.start}",
+                         zh=f"{name}: 第 {exc.start} 字节处不是有效的 {encoding} 编码") from None
 
 
 def _checked(name: str, text: str, encoding: str, bom: bytes) -> Decoded:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
     if controls and controls > len(text) / 200:
-        raise InputError(f"{name}: binary file ({controls} control characters), not a text summary")
+        raise InputError(f"{name}: binary file ({controls} control characters), not a text summary",
+                         zh=f"{name}: 二进制文件（含 {controls} 个控制字符），不是文本总结")
     return Decoded(text, encoding, bom)

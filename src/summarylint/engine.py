@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Diagnostic, Finding
-from .errors import ConfigError
+from .errors import ConfigError, RuleError
 from .model import Document
 from .registry import Rule
 from .suppress import filter_suppressed
@@ -64,12 +64,19 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh", profile
         except ConfigError:
             raise
         except Exception as exc:
-            errors.append(f"{doc.path}: rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+            errors.append(rule_failure(doc.path, rule, exc, lang))
             continue
         diagnostics.extend(_diagnostic(doc, rule, f, lang) for f in findings)
     diagnostics = filter_suppressed(doc.text, diagnostics)  # <!-- summarylint-disable … --> comments
     diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
     return LintResult(diagnostics, errors)
+
+
+def rule_failure(path: str, rule: Rule, exc: Exception, lang: str = "zh") -> str:
+    """The one-line message for a rule that raised (the exception's type and text in both languages)."""
+    detail = f"{type(exc).__name__}: {exc}"
+    return RuleError(f"{path}: rule {rule.id} ({rule.name}) failed: {detail}",
+                     zh=f"{path}: 规则 {rule.id}（{rule.name}）运行出错：{detail}").message(lang)
 
 
 def _diagnostic(doc: Document, rule: Rule, finding: Finding, lang: str) -> Diagnostic:

@@ -52,15 +52,24 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
     return apply_edits(text, edits), len(edits)
 
 
-def refuse_reason(path: str) -> str | None:
-    """Why --fix must not write this file, or None."""
+def refusal(path: str) -> InputError | None:
+    """Why --fix must not write this file (an error, in both languages), or None."""
     if path == "-":
-        return "--fix needs files; text from stdin is only checked"
+        return InputError("--fix needs files; text from stdin is only checked",
+                          zh="--fix 只能修改文件；从标准输入（stdin）读入的文本只检查，不修改")
     if path.lower().endswith(".docx"):
         # A .docx is a zip of XML: writing the linted text back would destroy its formatting.
-        return (f"{path}: --fix does not edit Word documents (it would lose their formatting); "
-                "apply the suggestions in Word, or check a .txt/.md copy with --fix")
+        return InputError(f"{path}: --fix does not edit Word documents (it would lose their formatting); "
+                          "apply the suggestions in Word, or check a .txt/.md copy with --fix",
+                          zh=f"{path}: --fix 不修改 Word 文档（会丢失其格式）；"
+                          "请按建议在 Word 中修改，或用 --fix 检查它的 .txt/.md 副本")
     return None
+
+
+def refuse_reason(path: str, lang: str | None = None) -> str | None:
+    """Why --fix must not write this file, in lang (default Chinese), or None."""
+    error = refusal(path)
+    return error.message(lang) if error else None
 
 
 def write_atomically(path: str, text: str, decoded: Decoded) -> None:
@@ -81,4 +90,6 @@ def write_atomically(path: str, text: str, decoded: Decoded) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise InputError(f"{path}: cannot write the fixed file ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise InputError(f"{path}: cannot write the fixed file ({reason})",
+                         zh=f"{path}: 无法写入修复后的文件（{reason}）") from None

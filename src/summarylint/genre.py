@@ -68,7 +68,8 @@ class GenreChoice:
 def _data() -> dict[str, Any]:
     data = load_data("profiles.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("profiles"), dict):
-        raise ConfigError("rules/profiles.yaml: expected a `profiles:` mapping")
+        raise ConfigError("rules/profiles.yaml: expected a `profiles:` mapping",
+                          zh="rules/profiles.yaml: 应有 `profiles:` 映射")
     return data
 
 
@@ -80,7 +81,8 @@ def profile_names() -> tuple[str, ...]:
 def get_profile(name: str) -> Profile:
     entry = _data()["profiles"].get(name)
     if entry is None:
-        raise ConfigError(f"unknown profile '{name}' (one of {AUTO}, {', '.join(profile_names())})")
+        names = ", ".join((AUTO, *profile_names()))
+        raise ConfigError(f"unknown profile '{name}' (one of {names})", zh=f"未知的体裁 '{name}'（应为 {names} 之一）")
     required = entry.get("required") or {}
     if isinstance(required, list):
         required = dict.fromkeys(required, 20)

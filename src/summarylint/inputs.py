@@ -44,7 +44,7 @@ def expand_paths(paths: list[str]) -> Iterator[str | InputError]:
         elif path.exists():
             yield raw
         else:
-            yield InputError(f"{raw}: no such file or directory")
+            yield InputError(f"{raw}: no such file or directory", zh=f"{raw}: 找不到文件或目录")
 
 
 def read_source(path: str, stdin_filename: str | None = None) -> Source:
@@ -57,7 +57,8 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            reason = exc.strerror or exc
+            raise InputError(f"{path}: cannot read ({reason})", zh=f"{path}: 无法读取（{reason}）") from None
     if name.lower().endswith(".docx"):
         from .parse_docx import read_docx
 

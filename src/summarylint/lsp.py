@@ -11,7 +11,9 @@
   on the new text, but the score is not computed, since an editor shows no score (the gains alone
   re-score the document once per rule). What rules ask of unchanged sentences is cached.
   `initializationOptions: {"lang": "en", "profile": "weekly"}` override the message language and
-  the genre, as `--lang` and `--profile` do on the command line.
+  the genre, as `--lang` and `--profile` do on the command line (`summarylint lsp --lang en` sets the
+  language too). Errors (a broken config, a rule that fails) are in that language, else the config's,
+  else Chinese.
 
 Positions: summarylint counts code points; LSP counts UTF-16 code units unless the client
 offers another encoding (`general.positionEncodings`), which pygls negotiates. PositionMap
@@ -148,14 +150,17 @@ class SummarylintServer:
             linter = self.linter_for(path)
             found, errors = diagnose(linter, text, path or document.filename or uri, _fmt(document.language_id, path))
         except SummarylintError as exc:  # a broken config or rule pack: say so where the user looks
-            message = str(exc)
+            message = exc.message(self.lang)  # else the config's lang when known (set on the error), else zh
             diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
                                                 severity=types.DiagnosticSeverity.Error, source=SOURCE))
             self._tell_once(message, types.MessageType.Error)
         except Exception as exc:  # a bug of ours must not leave stale squiggles or kill the session
             import traceback
 
-            message = f"internal error on {path or uri}: {type(exc).__name__}: {exc}"
+            where, detail = path or uri, f"{type(exc).__name__}: {exc}"
+            message = SummarylintError(f"internal error on {where}: {detail}",
+                                       zh=f"处理 {where} 时发生内部错误：{detail}").message(
+                                           self.lang or (linter.lang if linter else None))
             self.server.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Error, message=f"summarylint: {message}\n{traceback.format_exc()}"))
             diagnostics.append(types.Diagnostic(range=positions.range(0, 0), message=f"summarylint: {message}",
@@ -278,9 +283,10 @@ def to_lsp(d: Diagnostic, positions: PositionMap) -> types.Diagnostic:
     )
 
 
-def create_server() -> LanguageServer:
+def create_server(lang: str | None = None) -> LanguageServer:
+    """lang: the message language (`summarylint lsp --lang`); the client's initializationOptions override it."""
     server = LanguageServer(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-    state = SummarylintServer(server)
+    state = SummarylintServer(server, lang=lang)
     server.summarylint = state  # type: ignore[attr-defined]  # for tests and benchmarks
 
     @server.feature(types.INITIALIZE)
@@ -320,6 +326,6 @@ def create_server() -> LanguageServer:
     return server
 
 
-def serve() -> None:
+def serve(lang: str | None = None) -> None:
     """Run the server on stdin/stdout until the client says exit."""
-    create_server().start_io()
+    create_server(lang).start_io()

@@ -81,18 +81,21 @@ class _Style:
 def read_docx(data: bytes, name: str = "<input>") -> DocxText:
     """The paragraphs of a .docx; a file python-docx cannot open gives a one-line InputError."""
     if len(data) > MAX_DOCX_BYTES:
-        raise InputError(f"{name}: file too large ({len(data) // 1024 // 1024} MB; "
-                         f"limit {MAX_DOCX_BYTES // 1024 // 1024} MB)")
+        size, limit = len(data) // 1024 // 1024, MAX_DOCX_BYTES // 1024 // 1024
+        raise InputError(f"{name}: file too large ({size} MB; limit {limit} MB)",
+                         zh=f"{name}: 文件过大（{size} MB，上限 {limit} MB）")
     try:
         import docx
     except ImportError:
-        raise InputError(f"{name}: reading .docx needs python-docx: pip install 'summarylint[docx]'") from None
+        raise InputError(f"{name}: reading .docx needs python-docx: pip install 'summarylint[docx]'",
+                         zh=f"{name}: 读取 .docx 需要 python-docx：pip install 'summarylint[docx]'") from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml_bytes = sum(i.file_size for i in archive.infolist() if i.filename.endswith((".xml", ".rels")))
         if xml_bytes > MAX_XML_BYTES:
-            raise InputError(f"{name}: the Word document expands to {xml_bytes // 1024 // 1024} MB of XML; "
-                             "refusing to read it")
+            size = xml_bytes // 1024 // 1024
+            raise InputError(f"{name}: the Word document expands to {size} MB of XML; refusing to read it",
+                             zh=f"{name}: 该 Word 文档解压后有 {size} MB 的 XML，拒绝读取")
         document = docx.Document(io.BytesIO(data))
         styles = _styles(document)
         result = DocxText()
@@ -101,9 +104,12 @@ def read_docx(data: bytes, name: str = "<input>") -> DocxText:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx: anything means "not a readable .docx"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
+        raise InputError(f"{name}: not a readable Word document (.docx): {reason}",
+                         zh=f"{name}: 不是可读取的 Word 文档（.docx）：{reason}") from None
     if sum(len(p.text) + 1 for p in result.paragraphs) > MAX_TEXT_CHARS:
-        raise InputError(f"{name}: too much text in the Word document (limit {MAX_TEXT_CHARS // 1024 // 1024} M)")
+        limit = MAX_TEXT_CHARS // 1024 // 1024
+        raise InputError(f"{name}: too much text in the Word document (limit {limit} M)",
+                         zh=f"{name}: Word 文档中的文字过多（上限 {limit}M 字符）")
     return result
 
 

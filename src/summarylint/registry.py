@@ -59,33 +59,42 @@ class Rule:
     def run(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         fn = self.function or CHECKS.get(self.runner)
         if fn is None:
-            raise ConfigError(f"{self.source}: rule {self.id} uses unknown check '{self.runner}'")
+            raise ConfigError(f"{self.source}: rule {self.id} uses unknown check '{self.runner}'",
+                              zh=f"{self.source}: 规则 {self.id} 使用了未知的检查 '{self.runner}'")
         return fn(doc, ctx)
 
 
 def rule_from_entry(entry: Any, source: str) -> Rule:
     """Validate one catalogue entry; errors name the source (file:line)."""
     if not isinstance(entry, dict):
-        raise ConfigError(f"{source}: a rule must be a mapping, got {type(entry).__name__}")
-    missing = [key for key in _REQUIRED if key not in entry]
+        kind = type(entry).__name__
+        raise ConfigError(f"{source}: a rule must be a mapping, got {kind}",
+                          zh=f"{source}: 规则应为映射（mapping），实际是 {kind}")
+    missing = ", ".join(key for key in _REQUIRED if key not in entry)
     if missing:
-        raise ConfigError(f"{source}: rule {entry.get('id', '?')} is missing {', '.join(missing)}")
+        rule_id = entry.get("id", "?")
+        raise ConfigError(f"{source}: rule {rule_id} is missing {missing}",
+                          zh=f"{source}: 规则 {rule_id} 缺少 {missing}")
     if entry["category"] not in CATEGORIES:
-        raise ConfigError(f"{source}: rule {entry['id']}: unknown category '{entry['category']}' "
-                          f"(one of {', '.join(CATEGORIES)})")
+        category, allowed = entry["category"], ", ".join(CATEGORIES)
+        raise ConfigError(f"{source}: rule {entry['id']}: unknown category '{category}' (one of {allowed})",
+                          zh=f"{source}: 规则 {entry['id']}：未知的类别 '{category}'（应为 {allowed} 之一）")
     if entry["severity"] not in SEVERITIES:
-        raise ConfigError(f"{source}: rule {entry['id']}: unknown severity '{entry['severity']}' "
-                          f"(one of {', '.join(SEVERITIES)})")
+        severity, allowed = entry["severity"], ", ".join(SEVERITIES)
+        raise ConfigError(f"{source}: rule {entry['id']}: unknown severity '{severity}' (one of {allowed})",
+                          zh=f"{source}: 规则 {entry['id']}：未知的严重级别 '{severity}'（应为 {allowed} 之一）")
     runner = entry.get("check") or entry.get("kind")
     function = entry.get("function")
     if not runner and function is None:
-        raise ConfigError(f"{source}: rule {entry['id']} needs `check:` (a Python check) or `kind:` (declarative)")
+        raise ConfigError(f"{source}: rule {entry['id']} needs `check:` (a Python check) or `kind:` (declarative)",
+                          zh=f"{source}: 规则 {entry['id']} 需要 `check:`（Python 检查）或 `kind:`（声明式规则）")
     text: dict[str, Any] = {}
     for key, value in entry.items():
         if key.startswith(_TEXT_FIELDS):
             text[key] = value if isinstance(value, dict) else {"zh": value, "en": value}
             if "zh" not in text[key]:
-                raise ConfigError(f"{source}: rule {entry['id']}: `{key}` needs a Chinese text (zh)")
+                raise ConfigError(f"{source}: rule {entry['id']}: `{key}` needs a Chinese text (zh)",
+                                  zh=f"{source}: 规则 {entry['id']}：`{key}` 需要中文文本（zh）")
     return Rule(
         id=str(entry["id"]), name=str(entry["name"]), category=entry["category"], severity=entry["severity"],
         runner=str(runner or entry["id"]), text=text, options=dict(entry.get("options") or {}),
@@ -116,7 +125,8 @@ def load_pack(path: Path, *, with_lines: bool = True) -> list[Rule]:
     if isinstance(data, dict) and "rules" in data:
         data = data["rules"]
     if not isinstance(data, list):
-        raise ConfigError(f"{path}: a rule pack is a YAML list of rules (or `rules:` with a list)")
+        raise ConfigError(f"{path}: a rule pack is a YAML list of rules (or `rules:` with a list)",
+                          zh=f"{path}: 规则包应为规则的 YAML 列表（或 `rules:` 下的列表）")
     lines = _entry_lines(path, path.read_text(encoding="utf-8")) if with_lines else []
     rules = []
     for i, entry in enumerate(data):
@@ -165,9 +175,11 @@ def plugin_rules() -> list[Rule]:
             obj = ep.load()
             entries = obj() if callable(obj) else obj
         except Exception as exc:  # a broken plugin must not take the run down with a traceback
-            raise ConfigError(f"plugin {ep.name} ({ep.value}) failed to load: {exc}") from None
+            raise ConfigError(f"plugin {ep.name} ({ep.value}) failed to load: {exc}",
+                              zh=f"插件 {ep.name}（{ep.value}）加载失败：{exc}") from None
         if not isinstance(entries, list):
-            raise ConfigError(f"plugin {ep.name} ({ep.value}): expected a list of rule entries")
+            raise ConfigError(f"plugin {ep.name} ({ep.value}): expected a list of rule entries",
+                              zh=f"插件 {ep.name}（{ep.value}）：应提供规则条目的列表")
         rules.extend(rule_from_entry(entry, f"plugin {ep.name}") for entry in entries)
     return rules
 
@@ -204,7 +216,8 @@ def all_rules(packs: Iterable[Path] = (), *, plugins: bool = True) -> list[Rule]
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
-            raise ConfigError(f"{rule.source}: rule id {rule.id} is already defined in {seen[rule.id]}")
+            raise ConfigError(f"{rule.source}: rule id {rule.id} is already defined in {seen[rule.id]}",
+                              zh=f"{rule.source}: 规则编号 {rule.id} 已在 {seen[rule.id]} 中定义")
         seen[rule.id] = rule.source
     return rules
 

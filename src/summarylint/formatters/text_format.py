@@ -13,11 +13,13 @@ _WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "score": "得分",
            "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
            "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节",
+           "none": "没有检查任何文件", "unread": "{u} 个文件无法读取",
            "genre": "体裁", "gains": "提分", "gain_rule": "修复 {rule} {name}（{count} 处）", "now": "（目前 {value}）",
            "cap": "封顶 {max} 分：{label}", "why": "（{reason}）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
            "found": "Found {n} problem{ns} ({e} error{es}, {w} warning{ws}, {i} info) in {f} file{fs}",
            "clean": "{f} file{fs}, no problems found", "mean": "mean score {m}", "kinds": "sections",
+           "none": "No files checked", "unread": "{u} could not be read",
            "genre": "genre", "gains": "to gain", "gain_rule": "fix {rule} {name} ({count}×)", "now": " (now {value})",
            "cap": "capped at {max}: {label}", "why": " ({reason})"},
 }
@@ -37,11 +39,14 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
     counts = {"n": n, "e": report.count("error"), "w": report.count("warning"), "i": report.count("info"),
               "f": len(report.files)}
     plurals = {f"{key}s": "" if value == 1 else "s" for key, value in counts.items()}  # (the Chinese has none)
-    line = summary.format(**counts, **plurals)
+    parts = [summary.format(**counts, **plurals)]
     if report.files:
-        line += "；" if lang == "zh" else "; "
-        line += words["mean"].format(m=report.mean_score())
-    out.append(style(line, bold=True))
+        parts.append(words["mean"].format(m=report.mean_score()))
+    elif report.input_errors:  # "0 files, no problems found" would sound like a clean run
+        parts = [words["none"]]
+    if report.input_errors:  # the messages themselves are on stderr
+        parts.append(words["unread"].format(u=len(report.input_errors)))
+    out.append(style(("；" if lang == "zh" else "; ").join(parts), bold=True))
     return "\n".join(out)
 
 
