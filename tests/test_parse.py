@@ -249,3 +249,21 @@ def test_a_table_row_ending_in_an_ideographic_space_is_still_a_table() -> None:
 def test_a_line_leading_into_a_table_is_no_heading(lead_in: str) -> None:
     doc = parse_document(f"一、护理质量\n全年护理差错2起，同比减少3起。\n{lead_in}\n1月 差错0起\n", "a.txt")
     assert [s.title for s in doc.sections()] == ["一、护理质量"]
+
+
+@pytest.mark.parametrize("word", ["篇", "范文", "例文"])
+def test_each_sample_of_a_collection_is_a_unit(word: str) -> None:
+    text = (f"{word}一：2024年销售工作总结\n一、工作成果\n全年销售额1,260万元。\n"
+            f"{word}二：2024年行政工作总结\n一、工作成果\n全年组织活动12场。\n")
+    doc = parse_document(text, "a.txt")
+    assert [unit.title for unit in doc.units()] == [f"{word}一：2024年销售工作总结", f"{word}二：2024年行政工作总结"]
+
+
+def test_a_model_essay_named_in_prose_is_no_sample() -> None:
+    doc = parse_document("一、工作成果\n范文一样的套话要少写，全年销售额1,260万元。\n", "a.txt")
+    assert doc.units() == [doc.root]
+
+
+def test_a_model_essay_in_a_teachers_list_is_no_sample() -> None:
+    doc = parse_document("一、教学工作\n范文一：《背影》，用于八年级阅读课。\n范文二：《春》，用于七年级。\n", "a.txt")
+    assert doc.units() == [doc.root]

@@ -25,9 +25,11 @@ MAX_LABEL = 16
 BULLET_RE = fastre.compile(r"[ \t\u3000]*(?:[-•*·●▪◆■]|[+](?=\s))[ \t\u3000]*")
 LONE_DASH_RE = fastre.compile(r"[ \t\u3000]*[-—–_]{1,3}[ \t\u3000]*$")
 
+# The samples of a template collection: 篇一：《…》, 范文二：…, 例文三：…
+SAMPLE_WORD = "(?:篇|范文|例文)"
 _NUMBERED = [
     # (style, rank, regex); the regex's "n" group is the ordinal, the match end is where the title starts
-    ("sample", 0.0, fastre.compile(rf"[ \t\u3000]*篇(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
+    ("sample", 0.0, fastre.compile(rf"[ \t\u3000]*{SAMPLE_WORD}(?P<n>[{CN_DIGITS}]+)[ \t\u3000]*[:：]?[ \t\u3000]*")),
     ("part", 1.0,
      fastre.compile(rf"[ \t\u3000]*第(?P<n>[{CN_DIGITS}\d]+)(?:部分|章)[ \t\u3000]*[:：、.．]?[ \t\u3000]*")),
     ("part", 1.0, fastre.compile(r"[ \t\u3000]*PART[ \t]*(?P<n>\d{1,2})[ \t\u3000]*[:：.．]?[ \t\u3000]*", re.I)),
@@ -140,12 +142,26 @@ def _ordinal(token: str) -> int | None:
     return chinese_ordinal(token)
 
 
+_SAMPLE_TITLE_RE = fastre.lazy(r"总结|述职|述廉|报告|汇报|周报|月报|复盘|计划|心得|体会")
+
+
+def _is_sample_line(line: str, title_start: int) -> bool:
+    """篇一：… opens a sample; 范文一 / 例文一 only before the title of a summary (范文一：2024年工作总结),
+    not in a teacher's list (范文一：《背影》，用于八年级阅读课)."""
+    if not re.match(rf"[ \t\u3000]*{SAMPLE_WORD}[^:：]{{1,3}}[:：]", line):
+        return False
+    if line.lstrip(" \t\u3000").startswith("篇"):
+        return True
+    title = line[title_start:].strip()
+    return len(title) <= 40 and not re.search(r"[，,。；;！!？?]", title) and bool(_SAMPLE_TITLE_RE.search(title))
+
+
 def _match_numbered(line: str) -> HeadingMatch | None:
     for style, rank, regex in _NUMBERED:
         m = regex.match(line)
         if not m:
             continue
-        if style == "sample" and not re.match(r"[ \t\u3000]*篇[^:：]{1,3}[:：]", line):
+        if style == "sample" and not _is_sample_line(line, m.end()):
             return None
         # The title keeps its number ("一、核心业绩"), as a reader quotes it.
         title_start = len(line) - len(line.lstrip(" \t\u3000"))

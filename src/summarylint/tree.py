@@ -12,7 +12,7 @@ import re
 from . import fastre
 from .classify import kind_of_content, kind_of_heading
 from .model import Block, Document, Section
-from .outline import LEAD_IN_RE, HeadingMatch
+from .outline import LEAD_IN_RE, SAMPLE_WORD, HeadingMatch
 from .sentences import split_sentences
 
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
@@ -30,7 +30,7 @@ _BREADCRUMB_RE = fastre.compile(r"当前位置|您的位置|首页\s*[>»/]|\s[>
 _PLAIN_HEADING_MAX = 12
 _PUNCTUATION_RE = fastre.compile(r"[，。：:；;！!？?、,.（）()“”\"\d]")
 _LEAD_IN_RE = fastre.compile(r"如下[:：。]?\s*$|如下[:：]")  # 现将…汇报如下：
-_SAMPLE_RE = fastre.compile(r"[ \t\u3000]*篇[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
+_SAMPLE_RE = fastre.compile(rf"[ \t\u3000]*{SAMPLE_WORD}[〇零一二三四五六七八九十百]+[ \t\u3000]*[:：]")
 
 
 class TreeBuilder:

@@ -23,6 +23,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Block, Document, Section
 from ..numerals import chinese_ordinal
+from ..outline import SAMPLE_WORD
 from ..registry import check
 from ..text_utils import doc_sections, row_text, table_rows
 from .residue import INSTRUCTION_BRACKET_RE, INSTRUCTION_RE, PLACEHOLDER_RE, SITE_LINE_RE, residue_lines
@@ -385,7 +386,7 @@ _TOKEN_RE = {
     "num-dot": fastre.lazy(r"(?P<n>\d{1,2})[ \t]*(?P<mark>[.．、])"),
     "num-paren": fastre.lazy(r"[（(][ \t]*(?P<n>\d{1,2})[ \t]*[）)](?P<mark>[、.．]?)"),
     "circled": fastre.lazy(r"(?P<n>[①-⑳])(?P<mark>)"),
-    "sample": fastre.lazy(rf"篇(?P<n>[{_CN}]+)(?P<mark>)"),
+    "sample": fastre.lazy(rf"{SAMPLE_WORD}(?P<n>[{_CN}]+)(?P<mark>)"),
     "part": fastre.lazy(rf"第(?P<n>[{_CN}\d]+)(?:部分|章)(?P<mark>)"),
 }
 STANDARD_MARK = {"cn-dun": "、", "cn-paren": "", "num-dot": ".", "num-paren": ""}
@@ -474,7 +475,8 @@ def _missing_number_in_text(doc: Document, start: int, item: Numbered, value: in
         return False
     between = doc.text[start:item.section.start]
     pattern = {"cn-paren": rf"[（(]\s*{token}\s*[）)]", "num-paren": rf"[（(]\s*{token}\s*[）)]",
-               "sample": rf"篇{token}", "part": rf"第{token}"}.get(item.section.style, rf"{re.escape(token)}\s*[、.．]")
+               "sample": rf"{SAMPLE_WORD}{token}", "part": rf"第{token}"}.get(item.section.style,
+                                                                             rf"{re.escape(token)}\s*[、.．]")
     return bool(re.search(rf"(?m)^[ \t\u3000>*#-]*(?:\d+[.．、]\s*)?{pattern}", between))
 
 
