@@ -273,15 +273,24 @@ def _unmasked_line(text: str, start: int, stop: int, masks: list[tuple[int, int]
 
 
 def delete_line(doc: Document, line: Line) -> Fix:
-    """Delete a line and its line break (the one before it when it is the last line)."""
+    """Delete a line and its line break (the one before it when it is the last line). A line standing as
+    a paragraph of its own, between blank lines, goes with one of them: no double blank line is left."""
     text = doc.text
     end = text.find("\n", line.end)
     if end >= 0:
-        return Fix((Edit(line.start, end + 1, ""),), safe=True)
+        stop = end + 1
+        if line.start == 0 or _BLANK_BEFORE_RE.search(text, max(0, line.start - 8), line.start):
+            blank = _BLANK_LINE_RE.match(text, stop)
+            stop = blank.end() if blank else stop
+        return Fix((Edit(line.start, stop, ""),), safe=True)
     start = line.start - 1 if line.start > 0 and text[line.start - 1] == "\n" else line.start
     if start > 0 and text[start - 1] == "\r":
         start -= 1
     return Fix((Edit(start, line.end, ""),), safe=True)
+
+
+_BLANK_BEFORE_RE = fastre.compile(r"\n[ \t\u3000]*\r?\n$")  # the line above is blank
+_BLANK_LINE_RE = fastre.compile(r"[ \t\u3000]*\r?\n")
 
 
 def trimmed(line: Line) -> tuple[int, int]:
