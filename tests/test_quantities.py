@@ -131,7 +131,7 @@ def test_words_ending_in_yue_are_not_hedges(text: str) -> None:
     "第3季度", "第47周", "第6项", "一是", "第一", "“云帆2030”计划", "《2024年度报告》", "云帆2030计划", "5G网络", "3D打印",
     "XX%", "xx7.2%", "20XX年XX月XX日", "20××年", "【请填写3月数据】", "https://example.com/123.html",
     "十分重要", "一成不变", "万一出错", "统一口径", "逐一拜访", "双十一", "三季度", "一起", "一些", "1:3",
-    "2024 年 3 月", "11 月 18 日", "第 3 季度", "© 2024 周报模板网", "2024周报",
+    "2024 年 3 月", "11 月 18 日", "第 3 季度", "© 2024 周报模板网", "2024周报", "做好双11大促", "618期间",
 ])
 def test_not_quantities(text: str) -> None:
     assert extract_quantities(text) == [], [q.text for q in extract_quantities(text)]
@@ -199,3 +199,9 @@ def test_any_text_gives_ordered_exact_spans(text: str) -> None:
     for sentence in numbers.sentences:
         for claim in sentence.claims:
             assert all(sentence.start <= q.start < q.end <= sentence.end for q in claim.quantities)
+
+
+@pytest.mark.parametrize("text", ["| 19.8 |", "| 20.5 |", "合计 19.8", "均价20.5"])
+def test_a_bare_decimal_is_no_year(text: str) -> None:
+    # 19.8 and 20.5 have four characters and start as years do; they are figures (a table cell of 万美元).
+    assert [q.text for q in extract_quantities(text)] == [text.strip("| 合计均价")]

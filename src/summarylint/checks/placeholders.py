@@ -49,9 +49,10 @@ SLOT_RE = fastre.compile(
     r"|\{\{[^}\n]{0,30}\}\}|<(?:姓名|名字|部门|日期|公司|项目名称|单位)>"
     # `{项目名}`, `{下周工作内容1}`: a Chinese label in braces (`{orderId}` and `{a, b}` are code or sets).
     r"|\{[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,15}\}"
-    # `（请填写…）`, `（填写院校数量）`: a request in round brackets. Unprefixed 填写 only before a slot noun:
+    # `（请填写…）` of any length (a long one explains the slot: `（请填写主要工作一，建议用数据说明…）`),
+    # `（填写院校数量）`: a request in round brackets. Unprefixed 填写 only before a slot noun:
     # `（填写问卷的客户）` and `（填写率92%）` are the writer's; 填写说明/提示 are R004's notes.
-    r"|[（(](?:请[ \t]*(?:填写|输入|补充)[^（()）\n\d]{0,20}|填写(?:[^（()）\n\d]{0,8}" + _NOUNS + r")?)[）)]"
+    r"|[（(](?:请[ \t]*(?:填写|输入|补充)[^（()）\n]{0,60}|填写(?:[^（()）\n\d]{0,8}" + _NOUNS + r")?)[）)]"
     # `“[年度战略主题]”`: a bracketed Chinese label quoted as a name. Five characters at least: a quoted
     # `“[捂脸]”` or `“[破涕为笑]”` is a WeChat or Weibo emoji code, which a content-ops summary may cite.
     r"|(?<=[“\"「『])\[[\u4e00-\u9fff]{5,12}\](?=[”\"」』])"

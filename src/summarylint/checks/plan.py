@@ -148,7 +148,7 @@ def _section_points(text: str, plan: Section, weekly: bool) -> Iterator[PlanPoin
             continue
         heading_time, item_weekly = _heading_time(item), _weekly(item, weekly)
         if not _is_mixed(item.section) or (announced and item.block.kind == "list_item"):
-            yield from _points_of(item, heading_time, item_weekly)
+            yield from _points_of(text, item, heading_time, item_weekly)
             continue
         announced = False
         for sentence in item.block.sentences:  # 个人成长与未来展望: only what speaks of the future
@@ -168,11 +168,15 @@ def _weekly(item: Item, weekly: bool) -> bool:
     return weekly and not any(DATE_RE.search(s.title) for s in _headings(item.section))
 
 
-def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
-    """A list item is one commitment; a paragraph holds one per sentence."""
+def _points_of(text: str, item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoint]:
+    """A list item is one commitment, and so is the body run in after a numbered item's short title
+    (（二）学困生。9月15日前…；目标是期末成绩达到65分以上。); a paragraph holds one per sentence."""
     if item.block.kind == "list_item" or item.label:
         start = item.section.title_start if item.label else item.start
         yield PlanPoint(start, item.end, item.full_text, heading_time, weekly)
+        return
+    if _runs_in(text, item) or _NUMBERED_RE.match(item.text):  # 3. 618大促期间…；高峰日…: one item
+        yield PlanPoint(item.start, item.end, item.text, heading_time, weekly)
         return
     if _is_signature(item.text):
         return
@@ -182,6 +186,16 @@ def _points_of(item: Item, heading_time: bool, weekly: bool) -> Iterator[PlanPoi
 
 
 _PUNCTUATION_RE = fastre.lazy(r"[，,。；;！!？?]")
+_ITEM_STYLES = frozenset({"cn-paren", "num-dot", "num-paren", "circled"})
+_NUMBERED_RE = fastre.lazy(r"[ \t\u3000]*(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
+                           r"|[①-⑳])")
+
+
+def _runs_in(text: str, item: Item) -> bool:
+    """The item is the one body of a numbered sub-item, on its title's line: （二）学困生。9月15日前…"""
+    section = item.section
+    return (section.style in _ITEM_STYLES and len(section.blocks) == 1 and section.title_end <= item.start
+            and "\n" not in text[section.title_end:item.start])
 
 
 def _is_signature(text: str) -> bool:

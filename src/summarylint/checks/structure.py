@@ -25,7 +25,8 @@ from ..model import Block, Document, Section
 from ..numerals import chinese_ordinal
 from ..outline import SAMPLE_WORD
 from ..registry import check
-from ..text_utils import doc_sections, row_text, table_rows
+from ..text_utils import PLACEHOLDER_RE as SLOT_RE  # every slot (residue's PLACEHOLDER_RE: the short ones)
+from ..text_utils import doc_sections, has_placeholder, row_text, table_rows
 from .residue import INSTRUCTION_BRACKET_RE, INSTRUCTION_RE, PLACEHOLDER_RE, SITE_LINE_RE, residue_lines
 
 T = TypeVar("T")
@@ -358,8 +359,8 @@ def empty_section(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _FILLED_LABEL_RE.search(section.title):
             continue  # "会员续费率：待补充" is an item with an unfilled value, not an empty heading
-        if not is_content(section.title) and PLACEHOLDER_RE.search(section.title):
-            continue  # "1.______" is a blank line of a form (P002 reports it), not a heading
+        if has_placeholder(section.title) and not is_content(SLOT_RE.sub("", section.title)):
+            continue  # "1.______", "2.（请填写主要工作）": a blank of a form (P002, P003 report it), not a heading
         if section.style in _LEAD_IN_STYLES and following is not None and following.style in _LIST_STYLES:
             continue  # "实施过程：" introducing a numbered list the parser set beside it
         yield Finding(section.title_start, section.title_end, {"text": section.title})

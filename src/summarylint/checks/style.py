@@ -103,11 +103,12 @@ _last_hits: dict[str, Any] = {}
 
 
 def _political_spans(doc: Document) -> list[tuple[int, int]]:
-    """Where 贯彻落实 / 党的二十大精神 are the subject, not padding: the whole of a party document
-    (述职述廉报告, 党支部工作总结) and sections on political study or party work (思想政治, 党风廉政)."""
+    """Where 贯彻落实 / 党的二十大精神 are the subject, not padding: the whole of a party or public-sector
+    document (述职述廉报告, 党支部工作总结, one whose opening names 党委 or 机关) and sections on political
+    study or party work (思想政治, 党风廉政)."""
     lex = lexicon(_LEX)
-    if doc.title and fastre.compile(lex["political_documents"]).search(doc.title):
-        return [(0, len(doc.text))]
+    if fastre.compile(lex["political_documents"]).search(doc.text, 0, 300):
+        return [(0, len(doc.text))]  # the title and the opening lines: 在学院党委的正确领导下…
     sections = fastre.compile(lex["political_sections"])
     return sorted((s.start, s.end) for s in doc_sections(doc) if sections.search(s.title))
 

@@ -356,7 +356,7 @@ _LATIN_WORD_BEFORE_RE = fastre.compile(r"[A-Za-z]{2,}[ \t]$")
 
 def _is_name_or_year(source: str, start: int, digits: str) -> bool:
     """A bare number that is a year or part of a name: 云帆2030, 2024 (no 年), Windows 11."""
-    if len(digits) == 4 and digits[:2] in ("19", "20"):
+    if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):  # not 19.8
         return True
     return _LATIN_WORD_BEFORE_RE.search(source, max(0, start - 24), start) is not None
 
