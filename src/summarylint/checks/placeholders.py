@@ -31,6 +31,7 @@ LONE_X_RE = fastre.compile(
 SYMBOL_RE = fastre.compile(
     # `2024年**月**日`, not the bold of `**日期**` or `**月度目标**` (a word goes on after 日, 月).
     r"×{2,}|＊{2,}|○{2,}|□{2,}|(?<!\*)\*{2,}(?=[年月日](?![\u4e00-\u9fff]))|_{2,}|＿{2,}"
+    r"|(?<=[年月])×(?=[月日号])"  # a one-sign month or day of a date: `××年×月`
     # A field whose whole value is an ellipsis: `原因：……；解决方案：……` (not `深入，……`, a cut sentence).
     r"|(?:(?<=[\u4e00-\u9fff][:：])|(?<=[\u4e00-\u9fff][:：][ \u3000]))(?:…+|⋯+|\.{3,}|。{3,})"
     r"(?=[ \t\u3000]*(?:[；;，,。）)|\r\n]|$))"
@@ -169,6 +170,8 @@ def _findings(doc: Document, regex: re.Pattern[str], keep=None, group: int | str
 
 def _is_symbol_slot(text: str, start: int, end: int) -> bool:
     token = text[start:end]
+    if token[0] in "_＿" and (text[start - 1:start] in ("年", "月") or text[end:end + 1] in ("月", "日", "号")):
+        return True  # a blank of a date, `____年__月__日`: not the __strong__ of Markdown
     if token[0] in "_＿":
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -227,8 +230,9 @@ def _merge_dates(text: str, found: list[Finding]) -> Iterator[Finding]:
 
 @check("symbol-placeholder")
 def symbol_placeholder(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    for found in _findings(doc, SYMBOL_RE, _is_symbol_slot):
-        yield _with_century(doc.text, found) if doc.text[found.start] in "×＊*" else found  # `20××年`
+    found = [_with_century(doc.text, f) if doc.text[f.start] in "×＊*" else f  # `20××年`
+             for f in _findings(doc, SYMBOL_RE, _is_symbol_slot)]
+    yield from _merge_dates(doc.text, found)  # `____年__月__日`: one date to fill in
 
 
 def _is_slot(text: str, start: int, end: int) -> bool:

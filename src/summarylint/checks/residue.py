@@ -30,6 +30,7 @@ BOILERPLATE_RE = fastre.compile(
     r"|侵删|如若转载|转载请注明(?:出处|来源)|版权申诉|版权归(?:原)?作者所有|下载本文档|VIP文档"
     r"|收益归属(?:于)?(?:内容提供方|上传者|作者)|举报或认领|还剩\s*\d+\s*页未读"
     r"|下载后\s*\d+\s*小时内(?:自行)?删除"
+    r"|开通\s*VIP|VIP\s*(?:会员)?(?:专享|可见|下载)|会员专享(?:内容)?|(?:点击|立即)下载(?:本文|全文|完整版|Word)"
 )
 # A site's copyright footer, only at the start of a line: "修复页脚 Copyright © 年份不更新" is a developer's.
 COPYRIGHT_RE = fastre.compile(r"(?:Copyright|版权所有)[ \t]*(?:©|\([cC]\))|©[ \t]*(?:\d{4}|20[Xx]{2})")
@@ -73,8 +74,12 @@ SITE_LINE_RE = fastre.compile(
 SITE_LABEL_LINE_RE = fastre.compile(
     r"[ \t\u3000>*_#+-]*(?:当前位置|您的位置|上一篇|下一篇|猜你喜欢|更多范文|更多模板|相关范文|范文推荐|热门范文"
     r"|(?P<list>相关推荐|相关文章|相关阅读|热门推荐|热门文章|推荐阅读|延伸阅读|扩展阅读|拓展阅读|精彩推荐"
-    r"|更多相关|更多精彩|本文标签))[ \t]*(?:\*\*)?[ \t]*[:：](?P<rest>[^\n]*)"
+    r"|更多相关|更多精彩|本文标签))(?:内容)?(?:请(?:访问|关注|查看)|尽在)?[ \t]*(?:\*\*)?[ \t]*[:：](?P<rest>[^\n]*)"
 )
+# A breadcrumb anywhere in a line, through a 范文 site's sections: `XX范文网 ｜ 首页 > 工作总结 > 个人年终总结`
+# (not a funnel: `首页 > 商品详情 > 下单的转化率提升12%`).
+BREADCRUMB_RE = fastre.compile(
+    r"首页[ \t]*[>»›/][ \t]*[^>»›/\n]{0,12}(?:总结|范文|报告|计划|心得|述职|文库|公文)[ \t]*[>»›/]")
 # The titles other pages on a 范文 site carry: `2024年述职报告范文大全`, `年终总结开头结尾怎么写`.
 _PAGE_TITLE_WORD_RE = fastre.compile(
     r"总结|述职|述廉|报告|汇报|周报|月报|计划|范文|模板|心得|体会|方案|大全|怎么写|开头|结尾|精选|[\d一二三四五六七八九十]篇"
@@ -411,7 +416,7 @@ def _is_site_line(text: str) -> bool:
     m = SITE_LABEL_LINE_RE.match(text)
     if m is not None and (m.group("list") is None or _is_title_list(m.group("rest"))):
         return True
-    return _is_meta_line(text) or _is_site_intro(text)
+    return _is_meta_line(text) or _is_site_intro(text) or BREADCRUMB_RE.search(text) is not None
 
 
 def _is_title_list(rest: str) -> bool:
