@@ -146,6 +146,16 @@ def test_bom_and_encoding_survive_fix(tmp_path: Path) -> None:
     assert f.read_bytes().startswith(codecs.BOM_UTF8)
 
 
+def test_fix_says_how_many_edits_it_wrote(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.txt", "一、工作成果\n全年新签客户57家,回款3200万元.\n本文由用户上传分享，如有侵权请联系删除。\n")
+    proc = run_cli("check", "--fix", str(f))
+    assert "已自动修复 3 处（1 个文件）" in proc.stdout, proc.stdout  # , . and the footer line
+    english = run_cli("check", "--fix", "--lang", "en", str(write(tmp_path / "b.txt", "一、成果\n新签客户57家,回款3200万元.\n")))
+    assert "2 fixed in 1 file;" in english.stdout, english.stdout
+    again = run_cli("check", "--fix", str(f))
+    assert "已自动修复" not in again.stdout  # nothing left to fix
+
+
 def test_fix_refuses_stdin() -> None:
     proc = run_cli("check", "--fix", "-", stdin=DIRTY.encode())
     assert proc.returncode == 2 and "stdin" in proc.stderr

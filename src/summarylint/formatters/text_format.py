@@ -14,12 +14,14 @@ _WORDS = {
            "found": "共发现 {n} 个问题（{e} 个错误，{w} 个警告，{i} 个提示），{f} 个文件",
            "clean": "{f} 个文件，没有发现问题", "mean": "平均分 {m}", "kinds": "章节",
            "none": "没有检查任何文件", "unread": "{u} 个文件无法读取",
+           "fixed": "已自动修复 {x} 处（{fx} 个文件），上面是修复后剩下的问题",
            "genre": "体裁", "gains": "提分", "gain_rule": "修复 {rule} {name}（{count} 处）", "now": "（目前 {value}）",
            "cap": "封顶 {max} 分：{label}", "why": "（{reason}）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "score": "score",
            "found": "Found {n} problem{ns} ({e} error{es}, {w} warning{ws}, {i} info) in {f} file{fs}",
            "clean": "{f} file{fs}, no problems found", "mean": "mean score {m}", "kinds": "sections",
            "none": "No files checked", "unread": "{u} could not be read",
+           "fixed": "{x} fixed in {fx} file{fxs}; what is listed above remains",
            "genre": "genre", "gains": "to gain", "gain_rule": "fix {rule} {name} ({count}×)", "now": " (now {value})",
            "cap": "capped at {max}: {label}", "why": " ({reason})"},
 }
@@ -46,6 +48,9 @@ def format_text(report: RunReport, *, lang: str = "zh", color: bool = False) -> 
         parts = [words["none"]]
     if report.input_errors:  # the messages themselves are on stderr
         parts.append(words["unread"].format(u=len(report.input_errors)))
+    fixed = [file.fixed for file in report.files if file.fixed]
+    if fixed:  # --fix: say what it did, as `ruff --fix` does
+        parts.append(words["fixed"].format(x=sum(fixed), fx=len(fixed), fxs="" if len(fixed) == 1 else "s"))
     out.append(style(("；" if lang == "zh" else "; ").join(parts), bold=True))
     return "\n".join(out)
 
