@@ -125,3 +125,11 @@ def test_a_recomputed_rate_half_way_between_two_shown_digits_gets_one_more() -> 
     text = "一、费用控制\n全年实际支出225万元，预算200万元，超预算15%。\n"
     [(rule, message)] = [(d.rule, d.message) for d in consistency_linter().lint_text(text, "a.txt").diagnostics]
     assert rule == "C001" and "= 12.5%" in message and "15%" in message
+
+
+def test_a_rate_of_a_part_says_what_the_part_and_the_whole_give() -> None:
+    text = "一、慢性病管理\n在管2型糖尿病患者412人，血糖控制满意236人，血糖控制率62.3%。\n"
+    [message] = [d.message for d in consistency_linter().lint_text(text, "a.txt").diagnostics]
+    assert message == "比例对不上：236人 ÷ 412人 = 57.3%，但文中写的是62.3%"
+    [english] = [d.message for d in consistency_linter("en").lint_text(text, "a.txt").diagnostics]
+    assert english == "The rate does not add up: 236人 ÷ 412人 = 57.3%, but the text says 62.3%"

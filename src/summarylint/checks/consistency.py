@@ -24,6 +24,7 @@ from ..numbers.arithmetic import (
     completion_issues,
     format_number,
     share_issues,
+    share_rate_issues,
 )
 from ..numbers.claims import DocumentNumbers, MetricClaim, document_numbers, share_runs
 from ..numbers.quantities import Quantity
@@ -74,15 +75,19 @@ def _finding(issue: Issue, args: dict[str, Any], variant: str | None = None, saf
 
 @check("completion-rate-mismatch")
 def completion_rate_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    for claim in _claims(doc):
-        for issue in completion_issues(claim):
-            values = issue.values
-            stated: Quantity = values["stated"]
-            computed = values["computed"]
-            args = {"actual": values["actual"].figure, "plan": values["plan"].figure,
-                    "computed": _pct(computed, stated), "stated": stated.figure}
-            variant = {"excess": "excess", "completion-inverted": "shorter_better"}.get(issue.kind)
-            yield _finding(issue, args, variant)
+    issues = [issue for claim in _claims(doc) for issue in completion_issues(claim)]
+    read = {claim.rate.start for claim in _claims(doc) if claim.kind == "completion" and claim.rate is not None}
+    for sentence in document_numbers(doc).sentences:
+        if not sentence.placeholder:
+            issues += share_rate_issues(sentence, read)
+    for issue in sorted(issues, key=lambda i: i.start):
+        values = issue.values
+        stated: Quantity = values["stated"]
+        computed = values["computed"]
+        args = {"actual": values["actual"].figure, "plan": values["plan"].figure,
+                "computed": _pct(computed, stated), "stated": stated.figure}
+        variant = {"excess": "excess", "completion-inverted": "shorter_better", "share-rate": "share"}.get(issue.kind)
+        yield _finding(issue, args, variant)
 
 
 # ---------------------------------------------------------------------------------------------

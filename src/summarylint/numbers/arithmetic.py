@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import fastre
-from .claims import Breakdown, Change, MetricClaim, compatible
+from .claims import Breakdown, Change, MetricClaim, SentenceNumbers, compatible
 from .quantities import Quantity
 
 _ROUNDED_UNITS = frozenset({"%", "pp", "倍", "s", "m", "m²", "kg", "B", "分", "个月", "工作日", "学时"})
@@ -139,6 +139,61 @@ def completion_issues(claim: MetricClaim) -> list[Issue]:
     computed = achieved.mid - offset
     return [Issue("excess" if claim.excess else "completion", stated_q.start, stated_q.end, {
         "plan": plan, "actual": actual, "stated": stated_q, "computed": computed})]
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares of a whole: 在管患者412人，血糖控制满意236人，血糖控制率62.3% (236 ÷ 412)
+
+# The name of a rate at the end of the text before its figure: 血糖控制率, 规范管理率为.
+_RATE_NAME_RE = fastre.lazy(r"([\u4e00-\u9fff]{2,8})率[为是达约]*[ \t]*$")
+_CLAUSE_END_CHARS = "，,；;。：:"
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text of the clause that holds position at, up to at."""
+    start = max(text.rfind(c, 0, at) for c in _CLAUSE_END_CHARS) + 1
+    return text[start:at]
+
+
+def share_rate_issues(sentence: SentenceNumbers, skip: set[int]) -> list[Issue]:
+    """A rate named after a count of the same sentence, out of a whole counted before it (规范管理903人，
+    规范管理率80.2%): the rate must be the part ÷ the whole. skip: starts of rates other checks read
+    (完成率 with its plan and actual)."""
+    issues = []
+    text, base, found = sentence.text, sentence.start, sentence.quantities
+    for k, rate in enumerate(found):
+        if rate.unit != "%" or rate.start in skip or not _exact(rate):
+            continue
+        name = _RATE_NAME_RE.search(_clause_before(text, rate.start - base))
+        if name is None:
+            continue
+        pair = _part_and_whole(text, base, found[:k], name.group(1))
+        if pair is None:
+            continue
+        part, whole = pair
+        share = ratio_percent(part, whole)
+        if share is not None and not agrees(rate.value, rate, share, RATIO_SLACK):
+            issues.append(Issue("share-rate", rate.start, rate.end,
+                                {"plan": whole, "actual": part, "stated": rate, "computed": share.mid}))
+    return issues
+
+
+def _part_and_whole(text: str, base: int, before: tuple[Quantity, ...], name: str) -> tuple[Quantity, Quantity] | None:
+    """The count the rate is named after (its clause holds the name's first or last two characters), and
+    the larger count of the same unit in a clause before it."""
+    for j in range(len(before) - 1, -1, -1):
+        part = before[j]
+        if not part.unit or part.unit == "%" or not _exact(part):
+            continue
+        clause = _clause_before(text, part.start - base)
+        if name[:2] not in clause and name[-2:] not in clause:
+            return None  # the nearest count is of something else
+        part_clause_start = part.start - len(clause)
+        for whole in reversed(before[:j]):
+            if whole.end <= part_clause_start and whole.unit == part.unit and _exact(whole):
+                return (part, whole) if whole.value > part.value else None
+        return None
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
