@@ -96,6 +96,8 @@ def test_markdown_paragraph_lines_are_read_like_text() -> None:
     ("五、后续改进", "plan"),
     ("Q4 OKR（草案，10月18日前与团队对齐）", "plan"),  # the next period's draft
     ("### 填写说明", "other"),  # instructions to the writer, not a part of the summary
+    ("二、认真履行岗位职责，扎实做好科研管理服务工作", "results"),  # duties carried out: the work done
+    ("一、岗位职责", "intro"),
 ])
 def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
     assert kind_of_heading(title) == kind
