@@ -98,6 +98,9 @@ def test_markdown_paragraph_lines_are_read_like_text() -> None:
     ("### 填写说明", "other"),  # instructions to the writer, not a part of the summary
     ("二、认真履行岗位职责，扎实做好科研管理服务工作", "results"),  # duties carried out: the work done
     ("一、岗位职责", "intro"),
+    ("3. 根本原因", "reflection"),
+    ("5. 做得不好的地方", "reflection"),
+    ("4. 做得好的地方", "other"),
 ])
 def test_heading_words_inside_phrases_that_name_another_kind(title: str, kind: str | None) -> None:
     assert kind_of_heading(title) == kind
@@ -269,3 +272,18 @@ def test_a_model_essay_named_in_prose_is_no_sample() -> None:
 def test_a_model_essay_in_a_teachers_list_is_no_sample() -> None:
     doc = parse_document("一、教学工作\n范文一：《背影》，用于八年级阅读课。\n范文二：《春》，用于七年级。\n", "a.txt")
     assert doc.units() == [doc.root]
+
+
+def test_the_header_fields_of_a_postmortem_are_no_parts() -> None:
+    text = ("# 故障复盘：订单服务连接池耗尽\n\n- **复盘人**：周浩\n- **故障等级**：P1\n- **影响时长**：47分钟\n\n"
+            "## 1. 影响范围\n\n失败请求18,720次。\n")
+    doc = parse_document(text, "a.md")
+    assert [(s.title, s.kind) for s in doc.sections() if s.style != "implicit"] == [("1. 影响范围", "other")]
+
+
+def test_plans_written_are_work_done() -> None:
+    # 制定了学期计划、月计划和周计划: the word 计划 three times in a part that reports what was done.
+    text = ("2024学年第一学期工作总结\n一、教育教学方面\n认真制定了学期计划、月计划和周计划，开展主题活动3个。\n"
+            "新投放了建构区材料，孩子们的表达能力明显增强。\n二、下学期打算\n10月底前完成区角材料更新。\n")
+    doc = parse_document(text, "a.txt")
+    assert next(doc.sections()).kind != "plan"

@@ -93,9 +93,11 @@ def _title_end(line: str, start: int) -> int:
 
 
 def is_field_label(label: str) -> bool:
-    """复盘日期 / 活动时间 / 项目负责人: a field of the form to fill in, not a part of the summary."""
+    """复盘日期 / 活动时间 / 项目负责人 / 复盘人 / 故障等级: a field of a form or a record's header, not a part
+    of the summary (复盘人 is no 复盘 part)."""
     core = label.strip(" \t\u3000*：:")
-    return core in FIELD_LABELS or (len(core) <= 6 and core.endswith(("日期", "时间", "负责人", "填报人", "汇报人")))
+    return core in FIELD_LABELS or (len(core) <= 6 and core.endswith(
+        ("日期", "时间", "时长", "负责人", "填报人", "汇报人", "复盘人", "记录人", "主持人", "参会人", "等级", "级别")))
 
 
 # A line leading into a table (各月主要指标如下表, 完成情况见下表：) is prose, not a heading or a label.

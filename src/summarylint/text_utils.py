@@ -164,7 +164,7 @@ def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # wherever a slot is left, because the placeholder rules already report it there.
 
 PLACEHOLDER_RE = fastre.compile(
-    r"(?<![A-Za-z])(?:X{2,}|x{2,})[\d.]*(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:X{2,}|(?<!(?<!\d)[1-5])x{2,})[\d.]*(?![A-Za-z])"  # not 5xx, HTTP's class
     r"|(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天篇家条]|\.\d)"
     r"|×{2,}|＊{2,}|○{2,}|□{2,}|_{2,}|＿{2,}|(?<!\*)\*{2,}(?=[年月日])"
     r"|某某|\[[^\]\n]{0,20}\]|【请?(?:填写|输入|补充|此处)[^】\n]{0,30}】"
