@@ -172,7 +172,7 @@ def share_rate_issues(sentence: SentenceNumbers, skip: set[int]) -> list[Issue]:
         if name is not None:
             pair = _part_and_whole(text, base, found[:k], name.group(1))
         else:
-            pair = _share_of(base + rate.start - base - len(lead), lead, found[:k])
+            pair = _share_of(rate.start - len(lead), lead, found[:k])
         if pair is None:
             continue
         part, whole = pair
