@@ -26,7 +26,15 @@ from typing import Any
 from . import fastre
 from .data import load_data
 from .model import Block, Document, Section
-from .text_utils import NUMERIC_DEADLINE, content_words, enumerated_parts, name_bigrams, row_text, table_rows
+from .text_utils import (
+    NUMERIC_DEADLINE,
+    content_words,
+    enumerated_parts,
+    name_bigrams,
+    named_terms,
+    row_text,
+    table_rows,
+)
 
 _CJK_RE = fastre.compile(r"[\u4e00-\u9fff]")
 # Outline ordinals at the start of an item: 1.  （一）  一、  (2)  ①  一是
@@ -452,7 +460,7 @@ def compute_signals(doc: Document, unit: Section | None = None, *, results_kinds
         if answers is None:
             answers = [frozenset(content_words(item)) for item in plan_texts]
         words = content_words(text)
-        pairs = name_bigrams(titles.get(text, ""))
+        pairs = name_bigrams(titles.get(text, "")) | named_terms(text)
         if any(words & answer for answer in answers) or any(p in t for p in pairs for t in plan_texts):
             sig.reflection_remedy += 1  # a plan item answers it, as F003 reads it
     in_reflection = {id(b) for s in reflection for b in s.blocks}

@@ -25,6 +25,7 @@ from ..text_utils import (
     is_lead_in,
     items,
     name_bigrams,
+    named_terms,
     patterns_re,
     unit_sections,
     words_re,
@@ -119,7 +120,8 @@ def problem_without_remedy(doc: Document, ctx: RuleContext) -> Iterator[Finding]
         for item in problems:
             if _linked(content_words(item.full_text), answers):
                 continue
-            pairs = name_bigrams(item.label or item.section.title)  # the problem's own heading, if it has one
+            # the problem's own heading, if it has one, and what it names in brackets: （可降解包装袋）
+            pairs = name_bigrams(item.label or item.section.title) | named_terms(item.full_text)
             if any(pair in text for pair in pairs for text in plan_texts):
                 continue  # the plan repeats the problem's name: 夜班交接差错较多 → 上线电子交接班系统，夜班交接类投诉…
             yield Finding(*_span(item), {"problem": _quote(doc, item)})
