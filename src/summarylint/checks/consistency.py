@@ -75,8 +75,12 @@ def _finding(issue: Issue, args: dict[str, Any], variant: str | None = None, saf
 
 @check("completion-rate-mismatch")
 def completion_rate_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    issues = [issue for claim in _claims(doc) for issue in completion_issues(claim)]
-    read = {claim.rate.start for claim in _claims(doc) if claim.kind == "completion" and claim.rate is not None}
+    issues: list[Issue] = []
+    read: set[int] = set()  # the rates of completion claims: not shares as well
+    for claim in _claims(doc):
+        issues += completion_issues(claim)
+        if claim.kind == "completion" and claim.rate is not None:
+            read.add(claim.rate.start)
     for sentence in document_numbers(doc).sentences:
         if not sentence.placeholder:
             issues += share_rate_issues(sentence, read)

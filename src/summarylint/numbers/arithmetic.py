@@ -146,33 +146,23 @@ def completion_issues(claim: MetricClaim) -> list[Issue]:
 
 # The name of a rate at the end of the text before its figure: 血糖控制率, 规范管理率为.
 _RATE_NAME_RE = fastre.lazy(r"([\u4e00-\u9fff]{2,8})率[为是达约]*[ \t]*$")
-_CLAUSE_END_CHARS = "，；;。：:（("
-
-
-def _clause_before(text: str, at: int) -> str:
-    """The text of the clause that holds position at, up to at (the comma of 624,000 ends no clause)."""
-    start = max(text.rfind(c, 0, at) for c in _CLAUSE_END_CHARS)
-    comma = text.rfind(",", 0, at)
-    while comma > start and text[comma - 1:comma].isdigit() and text[comma + 1:comma + 2].isdigit():
-        comma = text.rfind(",", 0, comma)
-    return text[max(start, comma) + 1:at]
 
 
 def share_rate_issues(sentence: SentenceNumbers, skip: set[int]) -> list[Issue]:
     """A rate named after a count of the same sentence, out of a whole counted before it (规范管理903人，
-    规范管理率80.2%): the rate must be the part ÷ the whole. skip: starts of rates other checks read
-    (完成率 with its plan and actual)."""
+    规范管理率80.2%), or 占…的X%: the rate must be the part ÷ the whole. skip: starts of rates other
+    checks read (完成率 with its plan and actual). Clauses are the ones the claims reader cut."""
     issues = []
     text, base, found = sentence.text, sentence.start, sentence.quantities
     for k, rate in enumerate(found):
         if rate.unit != "%" or rate.start in skip or not _exact(rate):
             continue
-        lead = _clause_before(text, rate.start - base)
+        lead = text[sentence.clause_starts[k] - base:rate.start - base]
         name = _RATE_NAME_RE.search(lead)
         if name is not None:
-            pair = _part_and_whole(text, base, found[:k], name.group(1))
+            pair = _part_and_whole(sentence, k, name.group(1))
         else:
-            pair = _share_of(rate.start - len(lead), lead, found[:k])
+            pair = _share_of(sentence.clause_starts[k], lead, found[:k])
         if pair is None:
             continue
         part, whole = pair
@@ -204,19 +194,19 @@ def _share_of(lead_start: int, lead: str, before: tuple[Quantity, ...]) -> tuple
     return part, whole
 
 
-def _part_and_whole(text: str, base: int, before: tuple[Quantity, ...], name: str) -> tuple[Quantity, Quantity] | None:
-    """The count the rate is named after (its clause holds the name's last two characters: 控制 of
-    血糖控制率, not 订单 of 订单按期交付率), and the larger count of the same unit in a clause before it."""
-    for j in range(len(before) - 1, -1, -1):
-        part = before[j]
+def _part_and_whole(sentence: SentenceNumbers, k: int, name: str) -> tuple[Quantity, Quantity] | None:
+    """The count before figure k that the rate is named after (its clause holds the name's last two
+    characters: 控制 of 血糖控制率, not 订单 of 订单按期交付率), and the larger count of the same unit in a
+    clause before it."""
+    found, starts, base = sentence.quantities, sentence.clause_starts, sentence.start
+    for j in range(k - 1, -1, -1):
+        part = found[j]
         if not part.unit or part.unit == "%" or not _exact(part):
             continue
-        clause = _clause_before(text, part.start - base)
-        if name[-2:] not in clause:
+        if name[-2:] not in sentence.text[starts[j] - base:part.start - base]:
             return None  # the nearest count is of something else
-        part_clause_start = part.start - len(clause)
-        for whole in reversed(before[:j]):
-            if whole.end <= part_clause_start and whole.unit == part.unit and _exact(whole):
+        for whole in reversed(found[:j]):
+            if whole.end <= starts[j] and whole.unit == part.unit and _exact(whole):
                 return (part, whole) if whole.value > part.value else None
         return None
     return None

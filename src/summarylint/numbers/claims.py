@@ -207,6 +207,7 @@ class SentenceNumbers:
     claims: tuple[MetricClaim, ...]
     placeholder: bool
     section_kind: str = "other"
+    clause_starts: tuple[int, ...] = ()  # per quantity: where its clause begins (after the last ，；：（、 mark)
 
 
 @dataclass(slots=True)
@@ -1130,7 +1131,8 @@ def _sentence_numbers(text: str, sentence: Sentence, quantities: list[Quantity],
     tagged = _tag_all(sentence.text, sentence.start, inside)
     claims = _claims(sentence.text, sentence.start, tagged)
     numbers = SentenceNumbers(sentence.start, sentence.end, sentence.text, tuple(inside),
-                              tuple(t.role for t in tagged), tuple(claims), has_placeholder(sentence.text), kind)
+                              tuple(t.role for t in tagged), tuple(claims), has_placeholder(sentence.text), kind,
+                              tuple(t.clause_start for t in tagged))
     return numbers, tagged
 
 
