@@ -39,17 +39,21 @@ levels = st.integers(min_value=100, max_value=99_999)  # in units of the last di
 decimals = st.integers(min_value=0, max_value=2)
 
 
-@st.composite
-def from_to(draw: st.DrawFn) -> tuple[str, float, float, int, bool]:
-    """(sentence prefix 销售额由A元提升至B元, A, B, stated decimals, up)."""
+def two_levels(draw: st.DrawFn) -> tuple[int, float, float, str, bool]:
+    """(decimals, A, B, unit, thousands separators): two levels at least 5 % apart, written alike."""
     d = draw(decimals)
     a = draw(levels) / 10**d
     b = draw(levels) / 10**d
     assume(abs(b - a) / a >= 0.05)
+    return d, a, b, draw(st.sampled_from(UNITS)), draw(st.booleans()) and d == 0
+
+
+@st.composite
+def from_to(draw: st.DrawFn) -> tuple[str, float, float, int, bool]:
+    """(sentence prefix 销售额由A元提升至B元, A, B, stated decimals, up)."""
+    d, a, b, unit, thousands = two_levels(draw)
     up = b > a
-    unit = draw(st.sampled_from(UNITS))
     verbs = UP if up else DOWN
-    thousands = draw(st.booleans()) and d == 0
     prefix = (f"{draw(st.sampled_from(METRICS))}由{fmt(a, d, thousands)}{unit}"
               f"{draw(st.sampled_from(verbs['to']))}{fmt(b, d, thousands)}{unit}")
     return prefix, a, b, draw(st.integers(min_value=0, max_value=1)), up
@@ -107,12 +111,7 @@ _BASELINE_FORMS = [
 @st.composite
 def level_and_baseline(draw: st.DrawFn) -> tuple[str, float, float, int, bool]:
     """(template with {verb} and {x} left, baseline A, level B, stated decimals, up)."""
-    d = draw(decimals)
-    a = draw(levels) / 10**d
-    b = draw(levels) / 10**d
-    assume(abs(b - a) / a >= 0.05)
-    unit = draw(st.sampled_from(UNITS))
-    thousands = draw(st.booleans()) and d == 0
+    d, a, b, unit, thousands = two_levels(draw)
     template = draw(st.sampled_from(_BASELINE_FORMS)).format(
         m=draw(st.sampled_from(METRICS)), a=fmt(a, d, thousands) + unit, b=fmt(b, d, thousands) + unit,
         verb="{verb}", x="{x}")
