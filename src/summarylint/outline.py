@@ -144,18 +144,21 @@ def _ordinal(token: str) -> int | None:
     return chinese_ordinal(token)
 
 
-_SAMPLE_TITLE_RE = fastre.lazy(r"总结|述职|述廉|报告|汇报|周报|月报|复盘|计划|心得|体会")
+_GENRE_WORD_RE = fastre.lazy(r"总结|述职|述廉|报告|汇报|周报|月报|年报|计划|心得|体会|复盘")
+_SENTENCE_MARK_RE = fastre.lazy(r"[，,。；;！!？?]")
+
+
+def is_sample_title(title: str) -> bool:
+    """The title of one summary of a 范文 collection: short, no sentence, naming a genre
+    (2024年个人年终工作总结; not 《背影》，用于八年级阅读课). The parser and R005 judge a sample line by it."""
+    return len(title) <= 40 and not _SENTENCE_MARK_RE.search(title) and _GENRE_WORD_RE.search(title) is not None
 
 
 def _is_sample_line(line: str, title_start: int) -> bool:
-    """篇一：… opens a sample; 范文一 / 例文一 only before the title of a summary (范文一：2024年工作总结),
-    not in a teacher's list (范文一：《背影》，用于八年级阅读课)."""
+    """篇一：… opens a sample; 范文一 / 例文一 only before the title of a summary (范文一：2024年工作总结)."""
     if not re.match(rf"[ \t\u3000]*{SAMPLE_WORD}[^:：]{{1,3}}[:：]", line):
         return False
-    if line.lstrip(" \t\u3000").startswith("篇"):
-        return True
-    title = line[title_start:].strip()
-    return len(title) <= 40 and not re.search(r"[，,。；;！!？?]", title) and bool(_SAMPLE_TITLE_RE.search(title))
+    return line.lstrip(" \t\u3000").startswith("篇") or is_sample_title(line[title_start:].strip())
 
 
 def _match_numbered(line: str) -> HeadingMatch | None:

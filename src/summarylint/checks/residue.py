@@ -18,6 +18,7 @@ from .. import fastre
 from ..diagnostics import Edit, Finding, Fix
 from ..engine import RuleContext
 from ..model import Document
+from ..outline import is_sample_title
 from ..registry import check
 from ..text_utils import doc_sections
 
@@ -632,7 +633,6 @@ _SAMPLE_LINE_RE = fastre.compile(
     r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}))】?(?:\*\*)?(?:[ \t]*[:：]|[ \t\u3000]+(?=\S)|$)(?:\*\*)?[ \t\u3000]*"
     r"(?P<title>[^\n]*)"
 )
-_GENRE_TITLE_RE = fastre.lazy(r"总结|述职|述廉|报告|汇报|周报|月报|年报|计划|心得|体会|复盘")
 
 
 @lru_cache(maxsize=8192)
@@ -644,13 +644,12 @@ def _sample_label(text: str) -> re.Match[str] | None:
     title = m.group("title").strip(" \t\u3000*_#《》")
     if not title:
         return m if m.group("kind") != "模板" else None
-    if len(title) > 40 or _SENTENCE_PUNCT_RE.search(title) or not _GENRE_TITLE_RE.search(title):
-        return None
-    return m
+    return m if is_sample_title(title) else None
 
 
 def _sample_lines(doc: Document) -> list[tuple[Line, re.Match[str]]]:
-    """The lines that open a 范文一/范文二 sample (the outline parser knows only 篇一/篇二)."""
+    """The lines that open a sample of a 范文 collection, also in forms the outline parser does not split
+    a file at (模板一, 样文, 范文1, `## 范文二`, 【范文二】)."""
     store = doc.__dict__.setdefault("_summarylint_residue", {})
     if "samples" not in store:
         store["samples"] = [(line, m) for line in _lines(doc) if (m := _sample_label(line.text)) is not None]
