@@ -101,12 +101,12 @@ def is_field_label(label: str) -> bool:
 
 
 # A line leading into a table (各月主要指标如下表, 完成情况见下表：) is prose, not a heading or a label.
-LEAD_IN_RE = fastre.compile(r"(?:如下|见下|详见下?|见附)[表图][ \t\u3000]*$")
+TABLE_LEAD_IN_RE = fastre.compile(r"(?:如下|见下|详见下?|见附)[表图][ \t\u3000]*$")
 
 
 def _label_ok(label: str) -> bool:
     core = re.sub(r"[（(].*", "", label).strip()
-    if "【" in core or "《" in core or LEAD_IN_RE.search(core):
+    if "【" in core or "《" in core or TABLE_LEAD_IN_RE.search(core):
         return False
     if "我" in core or "了" in core:
         return False  # 8月份我独立负责了一个小需求： opens a sentence, it names no part

@@ -12,7 +12,7 @@ import re
 from . import fastre
 from .classify import kind_of_content, kind_of_heading
 from .model import Block, Document, Section
-from .outline import LEAD_IN_RE, SAMPLE_WORD, HeadingMatch
+from .outline import SAMPLE_WORD, TABLE_LEAD_IN_RE, HeadingMatch
 from .sentences import split_sentences
 
 _BULLET_STYLES = {"label-bullet", "runin-bullet"}
@@ -85,7 +85,7 @@ class TreeBuilder:
         stripped = text.strip(" \t\u3000*")
         if not stripped or len(stripped) > _PLAIN_HEADING_MAX or _PUNCTUATION_RE.search(stripped):
             return None
-        if kind_of_heading(stripped) is None or LEAD_IN_RE.search(stripped):
+        if kind_of_heading(stripped) is None or TABLE_LEAD_IN_RE.search(stripped):
             return None
         start = text.index(stripped)
         return HeadingMatch("plain", 2.0, start, start + len(stripped))
