@@ -163,8 +163,11 @@ def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # Placeholders. A superset of the placeholder rules' patterns: the content rules stay silent
 # wherever a slot is left, because the placeholder rules already report it there.
 
+# A run of X standing for a figure: XX, xx — not 5xx / 4xx, HTTP's status classes (a digit 1–5 right
+# before a lower-case xx). The placeholder rules and this module read it alike.
+XX_RUN = r"(?:X{2,}|(?<!(?<!\d)[1-5])x{2,})"
 PLACEHOLDER_RE = fastre.compile(
-    r"(?<![A-Za-z])(?:X{2,}|(?<!(?<!\d)[1-5])x{2,})[\d.]*(?![A-Za-z])"  # not 5xx, HTTP's class
+    r"(?<![A-Za-z])" + XX_RUN + r"[\d.]*(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])[Xx](?=[%％]|[年月日号万元个人次倍名位天篇家条]|\.\d)"
     r"|×{2,}|＊{2,}|○{2,}|□{2,}|_{2,}|＿{2,}|(?<!\*)\*{2,}(?=[年月日])"
     r"|某某|\[[^\]\n]{0,20}\]|【请?(?:填写|输入|补充|此处)[^】\n]{0,30}】"

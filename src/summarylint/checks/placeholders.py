@@ -16,14 +16,13 @@ from ..diagnostics import Finding
 from ..engine import RuleContext
 from ..model import Document
 from ..registry import check
-from ..text_utils import WEB_URL_RE, doc_sections
+from ..text_utils import WEB_URL_RE, XX_RUN, doc_sections
 from .residue import residue_lines
 
-# XX / xx runs, not inside Latin words (XXL, MAX, Windows XP) — digits may follow (xx7.2%), and so may
-# a unit written without a space (XXms, XXMB).
-# Not the class of HTTP status codes, written 5xx / 4xx (one digit 1–5 right before a lower-case xx).
+# XX / xx runs (text_utils.XX_RUN: not 5xx), not inside Latin words (XXL, MAX, Windows XP) — digits may
+# follow (xx7.2%), and so may a unit written without a space (XXms, XXMB).
 LATIN_RUN_RE = fastre.compile(
-    r"(?<![A-Za-z])(?:X{2,}|(?<!(?<!\d)[1-5])x{2,})(?:(?![A-Za-z])|(?=(?:ms|min|px|[KMGT]B|qps|QPS|tps|TPS)(?![A-Za-z])))"
+    r"(?<![A-Za-z])" + XX_RUN + r"(?:(?![A-Za-z])|(?=(?:ms|min|px|[KMGT]B|qps|QPS|tps|TPS)(?![A-Za-z])))"
 )
 # A lone X only where a number or name clearly belongs: 增长X%, X月X日, 第X名.
 LONE_X_RE = fastre.compile(
